@@ -1,0 +1,61 @@
+# relaydesk: one entry point for setting up, generating, checking, running and testing.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SETUP_STAMP := $(VENV)/.setup-stamp
+PROTOS := $(shell find protos -name '*.proto' | sort)
+GEN_OUT := clients/python
+GEN_STAMP := $(GEN_OUT)/relaydesk/v1/.generated
+LISTEN ?= 127.0.0.1:50051
+DATA_DIR ?= ./data
+
+.PHONY: help setup gen checkgen lint run test bench ci clean
+
+help: ## List the targets
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
+
+setup: $(SETUP_STAMP) ## Create .venv with the pinned dependencies and the relaydesk command
+
+$(SETUP_STAMP): constraints.txt server/pyproject.toml clients/python/pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt \
+		-e clients/python -e 'server[dev]'
+	touch $@
+
+gen: $(SETUP_STAMP) ## Regenerate the Python stubs from protos/
+	./scripts/gen-python.sh $(BIN) $(GEN_OUT)
+	touch $(GEN_STAMP)
+
+# Generated code is committed; regenerate only when a proto is newer than the last run.
+$(GEN_STAMP): $(PROTOS) | $(SETUP_STAMP)
+	./scripts/gen-python.sh $(BIN) $(GEN_OUT)
+	touch $@
+
+checkgen: $(SETUP_STAMP) ## Fail when the committed stubs differ from what protos/ generates
+	@tmp=$$(mktemp -d) && trap 'rm -rf $$tmp' EXIT && \
+	./scripts/gen-python.sh $(BIN) $$tmp && \
+	diff -r -x '__init__.py' -x 'py.typed' -x '.generated' -x '__pycache__' -x 'client' \
+		$$tmp/relaydesk $(GEN_OUT)/relaydesk && echo "generated code is up to date"
+
+lint: $(SETUP_STAMP) ## buf lint + buf format, ruff
+	$(BIN)/buf lint
+	$(BIN)/buf format --diff --exit-code
+	$(BIN)/ruff check server tests clients/python/relaydesk/client
+	$(BIN)/ruff format --check server tests clients/python/relaydesk/client
+
+run: $(SETUP_STAMP) $(GEN_STAMP) ## Set up, generate if needed, and serve on $(LISTEN) with data in $(DATA_DIR)
+	$(BIN)/relaydesk serve --listen $(LISTEN) --data-dir $(DATA_DIR)
+
+test: $(SETUP_STAMP) $(GEN_STAMP) ## Run the test suite against a real server
+	$(BIN)/pytest
+
+bench: $(SETUP_STAMP) $(GEN_STAMP) ## Run the benchmarks and print their ratios
+	$(BIN)/python -m benchmarks
+
+ci: checkgen lint test ## What CI runs
+
+clean: ## Remove the virtualenv and caches (keeps ./data)
+	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -1,0 +1,3 @@
+"""relaydesk: messaging orchestration for contact centers, as one gRPC service."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,122 @@
+"""The rules of flows (API §1). Each function is one unit of work in a Transaction."""
+
+from __future__ import annotations
+
+import dataclasses
+import secrets
+from collections.abc import Callable
+
+from relaydesk_server.domain.common import Page, PageRequest
+from relaydesk_server.domain.errors import (
+    Aborted,
+    AlreadyExists,
+    FailedPrecondition,
+    NotFound,
+)
+from relaydesk_server.domain.flows_model import (
+    BotIntegration,
+    Flow,
+    FlowFilter,
+    FlowSpec,
+    FlowWithSecret,
+    WebhookIntegration,
+)
+from relaydesk_server.domain.names import FLOW
+from relaydesk_server.domain.ports import Transaction
+
+
+def new_webhook_secret() -> str:
+    return "whsec_" + secrets.token_urlsafe(32)
+
+
+def get_flow(tx: Transaction, flow_id: str) -> Flow:
+    flow = tx.flows.get(flow_id)
+    if flow is None:
+        raise NotFound(FLOW.type_name, FLOW.name(flow_id), reason="FLOW_NOT_FOUND")
+    return flow
+
+
+def list_flows(tx: Transaction, flow_filter: FlowFilter, page: PageRequest) -> Page[Flow]:
+    return tx.flows.list(flow_filter, page)
+
+
+def create_flow(tx: Transaction, spec: FlowSpec) -> FlowWithSecret:
+    _check_rules(tx, spec, flow_id=None)
+    now = tx.now()
+    flow = Flow(id=tx.new_id(FLOW), spec=spec, create_time=now, update_time=now)
+    secret = new_webhook_secret() if isinstance(spec.integration, WebhookIntegration) else None
+    tx.flows.insert(flow, secret)
+    return FlowWithSecret(flow, secret)
+
+
+def update_flow(
+    tx: Transaction,
+    flow_id: str,
+    etag: str | None,
+    change: Callable[[FlowSpec], FlowSpec],
+) -> FlowWithSecret:
+    """Applies `change` to the stored spec; `etag`, when given, must be the stored one."""
+    current = get_flow(tx, flow_id)
+    if etag and etag != current.etag:
+        raise Aborted(
+            f"{current.name} changed since etag {etag} was read; read it again and retry",
+            reason="ETAG_MISMATCH",
+        )
+    spec = change(current.spec)
+    _check_rules(tx, spec, flow_id=flow_id)
+    updated = dataclasses.replace(
+        current, spec=spec, update_time=tx.now(), revision=current.revision + 1
+    )
+    tx.flows.update(updated)
+    secret = None
+    was_webhook = isinstance(current.spec.integration, WebhookIntegration)
+    is_webhook = isinstance(spec.integration, WebhookIntegration)
+    if is_webhook and not was_webhook:
+        secret = new_webhook_secret()
+        tx.flows.set_webhook_secret(flow_id, secret)
+    elif was_webhook and not is_webhook:
+        tx.flows.set_webhook_secret(flow_id, None)
+    return FlowWithSecret(updated, secret)
+
+
+def delete_flow(tx: Transaction, flow_id: str, *, force: bool) -> None:
+    get_flow(tx, flow_id)
+    # Conversations do not exist yet in this version, so a flow never has
+    # active channels to refuse over or to close with `force`.
+    del force
+    tx.flows.delete(flow_id)
+
+
+def rotate_webhook_secret(tx: Transaction, flow_id: str) -> FlowWithSecret:
+    flow = get_flow(tx, flow_id)
+    if not isinstance(flow.spec.integration, WebhookIntegration):
+        raise FailedPrecondition.one(
+            "INTEGRATION",
+            flow.name,
+            f"{flow.name} is not a WEBHOOK flow, so it has no webhook secret",
+            reason="NOT_A_WEBHOOK_FLOW",
+        )
+    secret = new_webhook_secret()
+    tx.flows.set_webhook_secret(flow_id, secret)
+    return FlowWithSecret(flow, secret)
+
+
+def _check_rules(tx: Transaction, spec: FlowSpec, flow_id: str | None) -> None:
+    if spec.enabled:
+        other = tx.flows.find_enabled(spec.channel_type, spec.contact_identity)
+        if other is not None and other.id != flow_id:
+            raise AlreadyExists(
+                FLOW.type_name,
+                other.name,
+                f"{other.name} is already the enabled flow for channel type "
+                f"{spec.channel_type.value} and contact identity {spec.contact_identity!r}; "
+                "disable it first, or create this flow disabled",
+                reason="FLOW_ADDRESS_TAKEN",
+            )
+    if isinstance(spec.integration, BotIntegration):
+        raise FailedPrecondition.one(
+            "INTEGRATION",
+            spec.integration.bot,
+            "bot integrations are not available in this version of relaydesk",
+            reason="BOTS_UNAVAILABLE",
+        )

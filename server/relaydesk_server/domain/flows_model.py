@@ -1,0 +1,92 @@
+"""The Flow resource: which contact identity reaches the contact center, and how."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import enum
+
+from relaydesk_server.domain.common import etag_of
+from relaydesk_server.domain.names import FLOW
+
+
+class ChannelType(enum.Enum):
+    WEB = "WEB"
+    SMS = "SMS"
+    WHATSAPP = "WHATSAPP"
+    FACEBOOK = "FACEBOOK"
+    LINE = "LINE"
+    CUSTOM = "CUSTOM"
+
+
+DEFAULT_TASK_CHANNEL = "chat"
+DEFAULT_TASK_TIMEOUT = dt.timedelta(hours=24)
+DEFAULT_WEBHOOK_RETRY_COUNT = 3
+
+
+@dataclasses.dataclass(frozen=True)
+class TaskIntegration:
+    workflow: str
+    task_channel: str = DEFAULT_TASK_CHANNEL
+    priority: int = 0
+    timeout: dt.timedelta = DEFAULT_TASK_TIMEOUT
+    create_on_customer_reply: bool = False
+
+
+@dataclasses.dataclass(frozen=True)
+class BotIntegration:
+    bot: str
+
+
+@dataclasses.dataclass(frozen=True)
+class WebhookIntegration:
+    url: str
+    retry_count: int = DEFAULT_WEBHOOK_RETRY_COUNT
+
+
+Integration = TaskIntegration | BotIntegration | WebhookIntegration
+
+
+@dataclasses.dataclass(frozen=True)
+class FlowSpec:
+    """What a client configures on a flow."""
+
+    channel_type: ChannelType
+    contact_identity: str
+    integration: Integration
+    display_name: str = ""
+    enabled: bool = False
+    long_lived: bool = False
+    janitor_enabled: bool = True
+    session_ttl: dt.timedelta = dt.timedelta(0)
+
+
+@dataclasses.dataclass(frozen=True)
+class Flow:
+    id: str
+    spec: FlowSpec
+    create_time: dt.datetime
+    update_time: dt.datetime
+    revision: int = 1
+
+    @property
+    def name(self) -> str:
+        return FLOW.name(self.id)
+
+    @property
+    def etag(self) -> str:
+        return etag_of(self.id, self.revision)
+
+
+@dataclasses.dataclass(frozen=True)
+class FlowFilter:
+    channel_type: ChannelType | None = None
+    contact_identity: str | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class FlowWithSecret:
+    """A flow, with its webhook signing secret when the call reveals it."""
+
+    flow: Flow
+    webhook_secret: str | None = None

@@ -1,0 +1,49 @@
+"""What the domain needs from storage. Storage engines implement these.
+
+A `Transaction` is one unit of work: everything done through it commits
+together or not at all. Reads see a consistent snapshot.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Protocol
+
+from relaydesk_server.domain.common import Page, PageRequest
+from relaydesk_server.domain.flows_model import ChannelType, Flow, FlowFilter
+from relaydesk_server.domain.keys_model import ApiKey
+from relaydesk_server.domain.names import ResourceKind
+
+
+class FlowRepository(Protocol):
+    def get(self, flow_id: str) -> Flow | None: ...
+    def find_enabled(self, channel_type: ChannelType, contact_identity: str) -> Flow | None: ...
+    def list(self, flow_filter: FlowFilter, page: PageRequest) -> Page[Flow]: ...
+    def insert(self, flow: Flow, webhook_secret: str | None) -> None: ...
+    def update(self, flow: Flow) -> None: ...
+    def set_webhook_secret(self, flow_id: str, webhook_secret: str | None) -> None: ...
+    def delete(self, flow_id: str) -> None: ...
+
+
+class ApiKeyRepository(Protocol):
+    def get(self, key_id: str) -> ApiKey | None: ...
+    def all(self) -> list[ApiKey]: ...
+    def list(self, page: PageRequest) -> Page[ApiKey]: ...
+    def insert(self, key: ApiKey) -> None: ...
+    def delete(self, key_id: str) -> None: ...
+
+
+class Transaction(Protocol):
+    flows: FlowRepository
+    api_keys: ApiKeyRepository
+
+    def now(self) -> dt.datetime:
+        """The time of this unit of work: one value for everything it stamps."""
+        ...
+
+    def new_id(self, kind: ResourceKind) -> str: ...
+
+    def after_commit(self, callback: Callable[[], None]) -> None:
+        """Runs `callback` on the server's event loop once this unit of work is durable."""
+        ...

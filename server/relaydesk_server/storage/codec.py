@@ -1,0 +1,40 @@
+"""How domain values are written to SQLite columns and read back."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+
+def ts_to_db(value: dt.datetime) -> str:
+    # Fixed-width UTC text: sorts and compares correctly as plain strings.
+    return value.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def ts_from_db(value: str) -> dt.datetime:
+    return dt.datetime.strptime(value, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=dt.UTC)
+
+
+def opt_ts_to_db(value: dt.datetime | None) -> str | None:
+    return None if value is None else ts_to_db(value)
+
+
+def opt_ts_from_db(value: str | None) -> dt.datetime | None:
+    return None if value is None else ts_from_db(value)
+
+
+def duration_to_db(value: dt.timedelta) -> int:
+    return value // dt.timedelta(microseconds=1)
+
+
+def duration_from_db(value: int) -> dt.timedelta:
+    return dt.timedelta(microseconds=value)
+
+
+def json_to_db(value: Any) -> str:
+    return json.dumps(value, separators=(",", ":"), sort_keys=True)
+
+
+def json_from_db(value: str) -> Any:
+    return json.loads(value)

@@ -1,0 +1,142 @@
+"""Flows in SQLite."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlite_utils
+
+from relaydesk_server.domain.common import Page, PageRequest
+from relaydesk_server.domain.flows_model import (
+    BotIntegration,
+    ChannelType,
+    Flow,
+    FlowFilter,
+    FlowSpec,
+    Integration,
+    TaskIntegration,
+    WebhookIntegration,
+)
+from relaydesk_server.storage.codec import (
+    duration_from_db,
+    duration_to_db,
+    json_from_db,
+    json_to_db,
+    ts_from_db,
+    ts_to_db,
+)
+from relaydesk_server.storage.paging import page_query
+
+
+def _integration_to_db(integration: Integration) -> str:
+    match integration:
+        case TaskIntegration():
+            return json_to_db(
+                {
+                    "kind": "task",
+                    "workflow": integration.workflow,
+                    "task_channel": integration.task_channel,
+                    "priority": integration.priority,
+                    "timeout_us": duration_to_db(integration.timeout),
+                    "create_on_customer_reply": integration.create_on_customer_reply,
+                }
+            )
+        case BotIntegration():
+            return json_to_db({"kind": "bot", "bot": integration.bot})
+        case WebhookIntegration():
+            return json_to_db(
+                {"kind": "webhook", "url": integration.url, "retry_count": integration.retry_count}
+            )
+
+
+def _integration_from_db(text: str) -> Integration:
+    data = json_from_db(text)
+    kind = data.pop("kind")
+    if kind == "task":
+        return TaskIntegration(
+            workflow=data["workflow"],
+            task_channel=data["task_channel"],
+            priority=data["priority"],
+            timeout=duration_from_db(data["timeout_us"]),
+            create_on_customer_reply=data["create_on_customer_reply"],
+        )
+    if kind == "bot":
+        return BotIntegration(**data)
+    return WebhookIntegration(**data)
+
+
+def _to_row(flow: Flow) -> dict[str, Any]:
+    spec = flow.spec
+    return {
+        "id": flow.id,
+        "display_name": spec.display_name,
+        "channel_type": spec.channel_type.value,
+        "contact_identity": spec.contact_identity,
+        "enabled": int(spec.enabled),
+        "long_lived": int(spec.long_lived),
+        "janitor_enabled": int(spec.janitor_enabled),
+        "session_ttl_us": duration_to_db(spec.session_ttl),
+        "integration": _integration_to_db(spec.integration),
+        "create_time": ts_to_db(flow.create_time),
+        "update_time": ts_to_db(flow.update_time),
+        "revision": flow.revision,
+    }
+
+
+def _from_row(row: dict[str, Any]) -> Flow:
+    return Flow(
+        id=row["id"],
+        spec=FlowSpec(
+            display_name=row["display_name"],
+            channel_type=ChannelType(row["channel_type"]),
+            contact_identity=row["contact_identity"],
+            enabled=bool(row["enabled"]),
+            long_lived=bool(row["long_lived"]),
+            janitor_enabled=bool(row["janitor_enabled"]),
+            session_ttl=duration_from_db(row["session_ttl_us"]),
+            integration=_integration_from_db(row["integration"]),
+        ),
+        create_time=ts_from_db(row["create_time"]),
+        update_time=ts_from_db(row["update_time"]),
+        revision=row["revision"],
+    )
+
+
+class SqliteFlowRepository:
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self._db = db
+
+    def get(self, flow_id: str) -> Flow | None:
+        rows = list(self._db.query("SELECT * FROM flows WHERE id = ?", [flow_id]))
+        return _from_row(rows[0]) if rows else None
+
+    def find_enabled(self, channel_type: ChannelType, contact_identity: str) -> Flow | None:
+        rows = list(
+            self._db.query(
+                "SELECT * FROM flows WHERE channel_type = ? AND contact_identity = ? AND enabled = 1",
+                [channel_type.value, contact_identity],
+            )
+        )
+        return _from_row(rows[0]) if rows else None
+
+    def list(self, flow_filter: FlowFilter, page: PageRequest) -> Page[Flow]:
+        where, params = [], []
+        if flow_filter.channel_type is not None:
+            where.append("channel_type = ?")
+            params.append(flow_filter.channel_type.value)
+        if flow_filter.contact_identity is not None:
+            where.append("contact_identity = ?")
+            params.append(flow_filter.contact_identity)
+        return page_query(self._db, "flows", where, params, page, _from_row)
+
+    def insert(self, flow: Flow, webhook_secret: str | None) -> None:
+        self._db["flows"].insert({**_to_row(flow), "webhook_secret": webhook_secret})
+
+    def update(self, flow: Flow) -> None:
+        self._db["flows"].update(flow.id, _to_row(flow))
+
+    def set_webhook_secret(self, flow_id: str, webhook_secret: str | None) -> None:
+        self._db["flows"].update(flow_id, {"webhook_secret": webhook_secret})
+
+    def delete(self, flow_id: str) -> None:
+        self._db["flows"].delete(flow_id)

@@ -1,0 +1,286 @@
+"""The store: one writer thread with group commit, and a pool of readers.
+
+Every write is a function of a Transaction, queued to the single writer. The
+writer takes all queued functions, runs each inside its own savepoint of one
+SQLite transaction, commits once, and only then answers each caller — so a
+burst of writes costs one fsync, and nobody hears "done" before the data is
+on disk. A function that fails rolls back its own savepoint only.
+
+Readers run on a small thread pool, each thread with its own connection; in
+WAL mode they never block the writer nor wait for it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import dataclasses
+import datetime as dt
+import logging
+import queue
+import sqlite3
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+import sqlite_utils
+
+from relaydesk_server.clock import Clock
+from relaydesk_server.domain.errors import InvalidArgument, Unavailable
+from relaydesk_server.domain.names import IdSource, ResourceKind
+from relaydesk_server.storage.codec import ts_to_db
+from relaydesk_server.storage.connection import connect
+from relaydesk_server.storage.flows_repo import SqliteFlowRepository
+from relaydesk_server.storage.keys_repo import SqliteApiKeyRepository
+from relaydesk_server.storage.migrations import apply_migrations
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+REQUEST_ID_RETENTION = dt.timedelta(hours=24)
+MAX_BATCH = 512
+
+
+class SqliteTransaction:
+    """The domain's Transaction over one SQLite connection."""
+
+    def __init__(self, db: sqlite_utils.Database, clock: Clock, ids: IdSource) -> None:
+        self.flows = SqliteFlowRepository(db)
+        self.api_keys = SqliteApiKeyRepository(db)
+        self._clock = clock
+        self._ids = ids
+        self._now: dt.datetime | None = None
+        self._after_commit: list[Callable[[], None]] = []
+
+    def begin(self) -> None:
+        self._now = None
+        self._after_commit = []
+
+    def now(self) -> dt.datetime:
+        if self._now is None:
+            self._now = self._clock.now()
+        return self._now
+
+    def new_id(self, kind: ResourceKind) -> str:
+        return self._ids.new_id(kind)
+
+    def after_commit(self, callback: Callable[[], None]) -> None:
+        self._after_commit.append(callback)
+
+    def take_after_commit(self) -> list[Callable[[], None]]:
+        callbacks, self._after_commit = self._after_commit, []
+        return callbacks
+
+
+@dataclasses.dataclass(frozen=True)
+class Idempotency(Generic[T]):
+    """Makes a write answer a retry with its first response (AIP-155).
+
+    `scope` is the caller, `fingerprint` identifies the request's content;
+    `encode`/`decode` turn the response into stored bytes and back.
+    """
+
+    scope: str
+    request_id: str
+    fingerprint: str
+    encode: Callable[[T], bytes]
+    decode: Callable[[bytes], T]
+
+
+@dataclasses.dataclass
+class _WriteJob:
+    fn: Callable[[SqliteTransaction], Any]
+    idempotency: Idempotency[Any] | None
+    loop: asyncio.AbstractEventLoop
+    future: asyncio.Future[Any]
+
+
+def _resolve(future: asyncio.Future[Any], result: Any, error: BaseException | None) -> None:
+    if future.done():  # the caller went away; the write stands regardless
+        return
+    if error is not None:
+        future.set_exception(error)
+    else:
+        future.set_result(result)
+
+
+class Store:
+    def __init__(self, path: Path, clock: Clock, ids: IdSource, *, readers: int = 4) -> None:
+        self.path = path
+        self.clock = clock
+        self.ids = ids
+        self._jobs: queue.SimpleQueue[_WriteJob | None] = queue.SimpleQueue()
+        self._writer_conn: sqlite3.Connection | None = None
+        self._writer_thread: threading.Thread | None = None
+        self._readers = concurrent.futures.ThreadPoolExecutor(
+            max_workers=readers, thread_name_prefix="relaydesk-read"
+        )
+        self._reader_local = threading.local()
+        self._reader_conns: list[sqlite3.Connection] = []
+        self._reader_conns_lock = threading.Lock()
+        self._closed = False
+
+    # -- lifecycle -----------------------------------------------------------
+
+    def open(self) -> list[str]:
+        """Opens the database, applies migrations, starts the writer. Returns migrations applied."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        conn = connect(self.path)
+        applied = apply_migrations(conn, self.clock.now())
+        self._writer_conn = conn
+        self._writer_thread = threading.Thread(
+            target=self._write_loop, args=(conn,), name="relaydesk-writer", daemon=True
+        )
+        self._writer_thread.start()
+        return applied
+
+    async def close(self) -> None:
+        """Finishes every queued write, then closes all connections."""
+        if self._closed:
+            return
+        self._closed = True
+        self._jobs.put(None)
+        if self._writer_thread is not None:
+            await asyncio.to_thread(self._writer_thread.join)
+        self._readers.shutdown(wait=True)
+        with self._reader_conns_lock:
+            for conn in self._reader_conns:
+                conn.close()
+            self._reader_conns.clear()
+        if self._writer_conn is not None:
+            self._writer_conn.close()
+
+    # -- writes --------------------------------------------------------------
+
+    async def write(
+        self,
+        fn: Callable[[SqliteTransaction], T],
+        *,
+        idempotency: Idempotency[T] | None = None,
+    ) -> T:
+        if self._closed:
+            raise Unavailable("the server is shutting down", reason="SHUTTING_DOWN")
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[T] = loop.create_future()
+        self._jobs.put(_WriteJob(fn, idempotency, loop, future))
+        return await future
+
+    def _write_loop(self, conn: sqlite3.Connection) -> None:
+        db = sqlite_utils.Database(conn)
+        tx = SqliteTransaction(db, self.clock, self.ids)
+        stopping = False
+        while not stopping:
+            first = self._jobs.get()
+            if first is None:
+                break
+            batch = [first]
+            while len(batch) < MAX_BATCH:
+                try:
+                    job = self._jobs.get_nowait()
+                except queue.Empty:
+                    break
+                if job is None:
+                    stopping = True
+                    break
+                batch.append(job)
+            self._run_batch(conn, tx, batch)
+
+    def _run_batch(
+        self, conn: sqlite3.Connection, tx: SqliteTransaction, batch: list[_WriteJob]
+    ) -> None:
+        outcomes: list[tuple[_WriteJob, Any, BaseException | None, list[Callable[[], None]]]] = []
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            for job in batch:
+                tx.begin()
+                conn.execute("SAVEPOINT job")
+                try:
+                    result = self._run_job(tx, job)
+                except BaseException as error:  # noqa: BLE001 - handed to the caller
+                    conn.execute("ROLLBACK TO job")
+                    conn.execute("RELEASE job")
+                    outcomes.append((job, None, error, []))
+                else:
+                    conn.execute("RELEASE job")
+                    outcomes.append((job, result, None, tx.take_after_commit()))
+            conn.execute("COMMIT")
+        except sqlite3.Error as error:
+            log.exception("transaction failed; %d writes rolled back", len(batch))
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            failure = Unavailable("storage failed; the write was not applied", reason="STORAGE")
+            failure.__cause__ = error
+            for job in batch:
+                job.loop.call_soon_threadsafe(_resolve, job.future, None, failure)
+            return
+        for job, result, error, callbacks in outcomes:
+            for callback in callbacks:
+                job.loop.call_soon_threadsafe(callback)
+            job.loop.call_soon_threadsafe(_resolve, job.future, result, error)
+
+    def _run_job(self, tx: SqliteTransaction, job: _WriteJob) -> Any:
+        idem = job.idempotency
+        if idem is None:
+            return job.fn(tx)
+        conn = self._writer_conn
+        assert conn is not None
+        oldest_valid = ts_to_db(tx.now() - REQUEST_ID_RETENTION)
+        row = conn.execute(
+            "SELECT fingerprint, response, create_time FROM request_log "
+            "WHERE scope = ? AND request_id = ?",
+            (idem.scope, idem.request_id),
+        ).fetchone()
+        if row is not None and row[2] >= oldest_valid:
+            if row[0] != idem.fingerprint:
+                raise InvalidArgument.field(
+                    "request_id",
+                    "this request_id was already used with a different request",
+                    reason="REQUEST_ID_REUSED",
+                )
+            return idem.decode(row[1])
+        result = job.fn(tx)
+        conn.execute(
+            "INSERT OR REPLACE INTO request_log (scope, request_id, fingerprint, response, "
+            "create_time) VALUES (?, ?, ?, ?, ?)",
+            (idem.scope, idem.request_id, idem.fingerprint, idem.encode(result), ts_to_db(tx.now())),
+        )
+        return result
+
+    async def purge_request_log(self) -> int:
+        """Forgets request ids older than their retention; returns how many."""
+
+        def purge(tx: SqliteTransaction) -> int:
+            assert self._writer_conn is not None
+            cutoff = ts_to_db(tx.now() - REQUEST_ID_RETENTION)
+            cursor = self._writer_conn.execute(
+                "DELETE FROM request_log WHERE create_time < ?", (cutoff,)
+            )
+            return cursor.rowcount
+
+        return await self.write(purge)
+
+    # -- reads ---------------------------------------------------------------
+
+    async def read(self, fn: Callable[[SqliteTransaction], T]) -> T:
+        if self._closed:
+            raise Unavailable("the server is shutting down", reason="SHUTTING_DOWN")
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._readers, self._run_read, fn)
+
+    def _run_read(self, fn: Callable[[SqliteTransaction], T]) -> T:
+        local = self._reader_local
+        if not hasattr(local, "tx"):
+            conn = connect(self.path, read_only=True)
+            with self._reader_conns_lock:
+                self._reader_conns.append(conn)
+            local.conn = conn
+            local.tx = SqliteTransaction(sqlite_utils.Database(conn), self.clock, self.ids)
+        local.tx.begin()
+        # One read transaction: every query of `fn` sees the same snapshot.
+        local.conn.execute("BEGIN")
+        try:
+            return fn(local.tx)
+        finally:
+            local.conn.execute("COMMIT")

@@ -1,0 +1,1 @@
+"""gRPC transport: one servicer per service, each handler validate → domain → convert."""

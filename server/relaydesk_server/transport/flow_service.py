@@ -1,0 +1,103 @@
+"""FlowService handlers."""
+
+from __future__ import annotations
+
+import grpc.aio
+
+from relaydesk.v1 import flow_service_pb2 as pb
+from relaydesk.v1 import flow_service_pb2_grpc
+
+from relaydesk_server.domain import flows
+from relaydesk_server.domain.flows_model import FlowFilter, FlowSpec
+from relaydesk_server.domain.names import FLOW
+from relaydesk_server.transport import flows_convert as convert
+from relaydesk_server.transport.mechanics import Calls, merge_update, next_page_token, page_request
+from relaydesk_server.transport.validation import Violations
+
+
+class FlowServicer(flow_service_pb2_grpc.FlowServiceServicer):
+    def __init__(self, calls: Calls) -> None:
+        self._calls = calls
+
+    async def CreateFlow(
+        self, request: pb.CreateFlowRequest, context: grpc.aio.ServicerContext
+    ) -> pb.CreateFlowResponse:
+        spec = convert.flow_spec_from_proto(request.flow)
+        return await self._calls.write(
+            request,
+            pb.CreateFlowResponse,
+            lambda tx: convert.create_response(flows.create_flow(tx, spec)),
+        )
+
+    async def GetFlow(
+        self, request: pb.GetFlowRequest, context: grpc.aio.ServicerContext
+    ) -> pb.GetFlowResponse:
+        flow_id = FLOW.parse(request.name, "name")
+        flow = await self._calls.read(lambda tx: flows.get_flow(tx, flow_id))
+        return pb.GetFlowResponse(flow=convert.flow_to_proto(flow))
+
+    async def ListFlows(
+        self, request: pb.ListFlowsRequest, context: grpc.aio.ServicerContext
+    ) -> pb.ListFlowsResponse:
+        violations = Violations()
+        channel_type = None
+        if request.channel_type:
+            channel_type = convert.check_channel_type(
+                violations, request.channel_type, "channel_type"
+            )
+        violations.raise_if_any()
+        flow_filter = FlowFilter(
+            channel_type=channel_type, contact_identity=request.contact_identity or None
+        )
+        filters = (request.channel_type, request.contact_identity)
+        page = page_request(request.page_size, request.page_token, filters)
+        result = await self._calls.read(lambda tx: flows.list_flows(tx, flow_filter, page))
+        return pb.ListFlowsResponse(
+            flows=[convert.flow_to_proto(flow) for flow in result.items],
+            next_page_token=next_page_token(result, filters),
+        )
+
+    async def UpdateFlow(
+        self, request: pb.UpdateFlowRequest, context: grpc.aio.ServicerContext
+    ) -> pb.UpdateFlowResponse:
+        flow_id = FLOW.parse(request.flow.name, "flow.name")
+
+        def change(current: FlowSpec) -> FlowSpec:
+            merged = merge_update(
+                convert.flow_spec_to_proto(current),
+                request.flow,
+                request.update_mask,
+                request.HasField("update_mask"),
+                convert.UPDATABLE,
+                convert.OUTPUT_ONLY,
+            )
+            return convert.flow_spec_from_proto(merged)
+
+        return await self._calls.write(
+            request,
+            pb.UpdateFlowResponse,
+            lambda tx: convert.update_response(
+                flows.update_flow(tx, flow_id, request.flow.etag or None, change)
+            ),
+        )
+
+    async def DeleteFlow(
+        self, request: pb.DeleteFlowRequest, context: grpc.aio.ServicerContext
+    ) -> pb.DeleteFlowResponse:
+        flow_id = FLOW.parse(request.name, "name")
+
+        def delete(tx: flows.Transaction) -> pb.DeleteFlowResponse:
+            flows.delete_flow(tx, flow_id, force=request.force)
+            return pb.DeleteFlowResponse()
+
+        return await self._calls.write(request, pb.DeleteFlowResponse, delete)
+
+    async def RotateWebhookSecret(
+        self, request: pb.RotateWebhookSecretRequest, context: grpc.aio.ServicerContext
+    ) -> pb.RotateWebhookSecretResponse:
+        flow_id = FLOW.parse(request.name, "name")
+        return await self._calls.write(
+            request,
+            pb.RotateWebhookSecretResponse,
+            lambda tx: convert.rotate_response(flows.rotate_webhook_secret(tx, flow_id)),
+        )

@@ -1,0 +1,225 @@
+"""Flow: proto ↔ domain, with the field validation of API §1 and §11."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from relaydesk.v1 import common_pb2, flow_pb2, flow_service_pb2
+
+from relaydesk_server.domain.flows_model import (
+    DEFAULT_TASK_CHANNEL,
+    DEFAULT_TASK_TIMEOUT,
+    DEFAULT_WEBHOOK_RETRY_COUNT,
+    BotIntegration,
+    ChannelType,
+    Flow,
+    FlowSpec,
+    FlowWithSecret,
+    Integration,
+    TaskIntegration,
+    WebhookIntegration,
+)
+from relaydesk_server.domain.names import BOT, WORKFLOW
+from relaydesk_server.transport.convert import duration, enum_from_proto, enum_to_proto, timestamp
+from relaydesk_server.transport.validation import (
+    MAX_DISPLAY_NAME,
+    MAX_IDENTITY,
+    Violations,
+    check_http_url,
+    duration_from_proto,
+)
+
+MAX_FLOW_BYTES = 64 * 1024
+MAX_SESSION_TTL = dt.timedelta(days=90)
+MAX_TASK_TIMEOUT = dt.timedelta(days=14)
+MAX_WEBHOOK_RETRIES = 10
+TASK_CHANNEL_PATTERN = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
+
+UPDATABLE = frozenset(
+    {
+        "display_name",
+        "channel_type",
+        "contact_identity",
+        "enabled",
+        "long_lived",
+        "janitor_enabled",
+        "session_ttl",
+        "task",
+        "task.workflow",
+        "task.task_channel",
+        "task.priority",
+        "task.timeout",
+        "task.create_on_customer_reply",
+        "bot",
+        "bot.bot",
+        "webhook",
+        "webhook.url",
+        "webhook.retry_count",
+    }
+)
+OUTPUT_ONLY = frozenset({"name", "create_time", "update_time", "etag"})
+
+
+def channel_type_from_proto(number: int) -> ChannelType | None:
+    return enum_from_proto(ChannelType, "CHANNEL_TYPE", common_pb2.ChannelType, number)
+
+
+def channel_type_to_proto(value: ChannelType) -> int:
+    return enum_to_proto(common_pb2.ChannelType, "CHANNEL_TYPE", value)
+
+
+def check_channel_type(violations: Violations, number: int, field: str) -> ChannelType | None:
+    if number == common_pb2.CHANNEL_TYPE_UNSPECIFIED:
+        violations.add(field, "required")
+        return None
+    value = channel_type_from_proto(number)
+    if value is None:
+        violations.add(field, f"unknown channel type {number}")
+    return value
+
+
+def flow_spec_from_proto(message: flow_pb2.Flow, prefix: str = "flow") -> FlowSpec:
+    """The spec a client asked for; INVALID_ARGUMENT listing every malformed field."""
+    violations = Violations()
+    channel_type = check_channel_type(violations, message.channel_type, f"{prefix}.channel_type")
+    if channel_type is not None and channel_type is not ChannelType.WEB:
+        violations.required(message.contact_identity, f"{prefix}.contact_identity")
+    violations.max_length(message.contact_identity, MAX_IDENTITY, f"{prefix}.contact_identity")
+    violations.max_length(message.display_name, MAX_DISPLAY_NAME, f"{prefix}.display_name")
+    session_ttl = duration_from_proto(
+        violations,
+        message.session_ttl,
+        f"{prefix}.session_ttl",
+        minimum=dt.timedelta(seconds=1),
+        maximum=MAX_SESSION_TTL,
+        allow_zero=True,
+    )
+    integration = _integration_from_proto(violations, message, prefix)
+    violations.check(
+        message.ByteSize() <= MAX_FLOW_BYTES, prefix, f"a flow is at most {MAX_FLOW_BYTES} bytes"
+    )
+    violations.raise_if_any()
+    assert channel_type is not None and integration is not None
+    return FlowSpec(
+        channel_type=channel_type,
+        contact_identity=message.contact_identity,
+        integration=integration,
+        display_name=message.display_name,
+        enabled=message.enabled,
+        long_lived=message.long_lived,
+        janitor_enabled=message.janitor_enabled if message.HasField("janitor_enabled") else True,
+        session_ttl=session_ttl,
+    )
+
+
+def _integration_from_proto(
+    violations: Violations, message: flow_pb2.Flow, prefix: str
+) -> Integration | None:
+    kind = message.WhichOneof("integration")
+    if kind == "task":
+        task = message.task
+        field = f"{prefix}.task"
+        if violations.required(task.workflow, f"{field}.workflow", "a workflow name"):
+            violations.check(
+                WORKFLOW.is_name(task.workflow), f"{field}.workflow", WORKFLOW.malformed(task.workflow)
+            )
+        task_channel = task.task_channel or DEFAULT_TASK_CHANNEL
+        violations.check(
+            TASK_CHANNEL_PATTERN.fullmatch(task_channel) is not None,
+            f"{field}.task_channel",
+            "1 to 64 lowercase letters, digits, '-' or '_', starting with a letter or digit",
+        )
+        violations.check(task.priority >= 0, f"{field}.priority", "must not be negative")
+        timeout = DEFAULT_TASK_TIMEOUT
+        if task.HasField("timeout"):
+            timeout = duration_from_proto(
+                violations,
+                task.timeout,
+                f"{field}.timeout",
+                minimum=dt.timedelta(seconds=1),
+                maximum=MAX_TASK_TIMEOUT,
+            )
+        return TaskIntegration(
+            workflow=task.workflow,
+            task_channel=task_channel,
+            priority=task.priority,
+            timeout=timeout,
+            create_on_customer_reply=task.create_on_customer_reply,
+        )
+    if kind == "bot":
+        name = message.bot.bot
+        if violations.required(name, f"{prefix}.bot.bot", "a bot name"):
+            violations.check(BOT.is_name(name), f"{prefix}.bot.bot", BOT.malformed(name))
+        return BotIntegration(bot=message.bot.bot)
+    if kind == "webhook":
+        webhook = message.webhook
+        check_http_url(violations, webhook.url, f"{prefix}.webhook.url")
+        retry_count = DEFAULT_WEBHOOK_RETRY_COUNT
+        if webhook.HasField("retry_count"):
+            retry_count = webhook.retry_count
+            violations.check(
+                0 <= retry_count <= MAX_WEBHOOK_RETRIES,
+                f"{prefix}.webhook.retry_count",
+                f"must be between 0 and {MAX_WEBHOOK_RETRIES}",
+            )
+        return WebhookIntegration(url=webhook.url, retry_count=retry_count)
+    violations.add(f"{prefix}.integration", "required: one of task, bot or webhook")
+    return None
+
+
+def flow_spec_to_proto(spec: FlowSpec) -> flow_pb2.Flow:
+    message = flow_pb2.Flow(
+        display_name=spec.display_name,
+        channel_type=channel_type_to_proto(spec.channel_type),  # type: ignore[arg-type]
+        contact_identity=spec.contact_identity,
+        enabled=spec.enabled,
+        long_lived=spec.long_lived,
+        janitor_enabled=spec.janitor_enabled,
+        session_ttl=duration(spec.session_ttl),
+    )
+    match spec.integration:
+        case TaskIntegration() as task:
+            message.task.CopyFrom(
+                flow_pb2.TaskIntegration(
+                    workflow=task.workflow,
+                    task_channel=task.task_channel,
+                    priority=task.priority,
+                    timeout=duration(task.timeout),
+                    create_on_customer_reply=task.create_on_customer_reply,
+                )
+            )
+        case BotIntegration() as bot:
+            message.bot.CopyFrom(flow_pb2.BotIntegration(bot=bot.bot))
+        case WebhookIntegration() as webhook:
+            message.webhook.CopyFrom(
+                flow_pb2.WebhookIntegration(url=webhook.url, retry_count=webhook.retry_count)
+            )
+    return message
+
+
+def flow_to_proto(flow: Flow) -> flow_pb2.Flow:
+    message = flow_spec_to_proto(flow.spec)
+    message.name = flow.name
+    message.create_time.CopyFrom(timestamp(flow.create_time))
+    message.update_time.CopyFrom(timestamp(flow.update_time))
+    message.etag = flow.etag
+    return message
+
+
+def create_response(result: FlowWithSecret) -> flow_service_pb2.CreateFlowResponse:
+    return flow_service_pb2.CreateFlowResponse(
+        flow=flow_to_proto(result.flow), webhook_secret=result.webhook_secret or ""
+    )
+
+
+def update_response(result: FlowWithSecret) -> flow_service_pb2.UpdateFlowResponse:
+    return flow_service_pb2.UpdateFlowResponse(
+        flow=flow_to_proto(result.flow), webhook_secret=result.webhook_secret or ""
+    )
+
+
+def rotate_response(result: FlowWithSecret) -> flow_service_pb2.RotateWebhookSecretResponse:
+    return flow_service_pb2.RotateWebhookSecretResponse(
+        flow=flow_to_proto(result.flow), webhook_secret=result.webhook_secret or ""
+    )

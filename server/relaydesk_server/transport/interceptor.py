@@ -1,0 +1,155 @@
+"""One server interceptor: authenticates every call, maps errors, logs one line per call.
+
+Handlers therefore only raise domain errors; they never build statuses,
+check credentials or log requests themselves.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable
+from typing import Any
+
+import grpc
+import grpc.aio
+
+from relaydesk_server.domain.errors import DomainError
+from relaydesk_server.domain.keys import Authenticator
+from relaydesk_server.domain.keys_model import Principal
+from relaydesk_server.transport.context import current_method, current_principal
+from relaydesk_server.transport.errors import internal_status, status_for, unimplemented_status
+
+log = logging.getLogger("relaydesk.rpc")
+
+# Infrastructure services that answer without credentials.
+PUBLIC_PREFIXES = (
+    "/grpc.health.v1.Health/",
+    "/grpc.reflection.v1alpha.ServerReflection/",
+    "/grpc.reflection.v1.ServerReflection/",
+)
+
+
+def _metadata_value(details: grpc.HandlerCallDetails, key: str) -> str | None:
+    for item in details.invocation_metadata or ():
+        if item.key == key:
+            value = item.value
+            return value.decode() if isinstance(value, bytes) else value
+    return None
+
+
+class _CallLog:
+    def __init__(self, method: str, principal: Principal | None) -> None:
+        self.method = method
+        self.principal = principal
+        self.started = time.perf_counter()
+        self.request_id = ""
+
+    def note_request(self, request: Any) -> None:
+        self.request_id = getattr(request, "request_id", "") or ""
+
+    def done(self, code: grpc.StatusCode | str) -> None:
+        code_name = code.name if isinstance(code, grpc.StatusCode) else code
+        log.info(
+            "rpc",
+            extra={
+                "rpc_method": self.method,
+                "code": code_name,
+                "duration_ms": round((time.perf_counter() - self.started) * 1000, 3),
+                "principal": self.principal.subject if self.principal else None,
+                "request_id": self.request_id or None,
+            },
+        )
+
+
+async def _fail(context: grpc.aio.ServicerContext, call: _CallLog, error: BaseException) -> None:
+    """Ends the call with the status for `error` (always raises)."""
+    if isinstance(error, DomainError):
+        status = status_for(error)
+    elif isinstance(error, NotImplementedError):
+        status = unimplemented_status(call.method)
+    else:
+        log.error("unhandled error in %s", call.method, exc_info=error)
+        status = internal_status()
+    call.done(status.code)
+    await context.abort_with_status(status)
+
+
+class RpcInterceptor(grpc.aio.ServerInterceptor):
+    def __init__(self, authenticator: Authenticator) -> None:
+        self._authenticator = authenticator
+
+    async def intercept_service(
+        self,
+        continuation: Callable[[grpc.HandlerCallDetails], Awaitable[grpc.RpcMethodHandler]],
+        handler_call_details: grpc.HandlerCallDetails,
+    ) -> grpc.RpcMethodHandler:
+        method = handler_call_details.method
+        handler = await continuation(handler_call_details)
+        if handler is None or method.startswith(PUBLIC_PREFIXES):
+            return handler
+        try:
+            principal: Principal | DomainError = self._authenticator.authenticate(
+                _metadata_value(handler_call_details, "authorization")
+            )
+        except DomainError as error:
+            principal = error
+        return _wrap(handler, method, principal)
+
+
+def _wrap(
+    handler: grpc.RpcMethodHandler, method: str, principal: Principal | DomainError
+) -> grpc.RpcMethodHandler:
+    def begin(request: Any) -> _CallLog:
+        call = _CallLog(method, principal if isinstance(principal, Principal) else None)
+        call.note_request(request)
+        current_method.set(method)
+        if isinstance(principal, DomainError):
+            raise principal
+        current_principal.set(principal)
+        return call
+
+    if handler.unary_unary is not None:
+        behavior = handler.unary_unary
+
+        async def unary_unary(request: Any, context: grpc.aio.ServicerContext) -> Any:
+            call = _CallLog(method, None)
+            try:
+                call = begin(request)
+                response = await behavior(request, context)
+            except grpc.aio.AbortError:
+                raise
+            except Exception as error:  # noqa: BLE001 - mapped to a status below
+                await _fail(context, call, error)
+            call.done(context.code() or grpc.StatusCode.OK)
+            return response
+
+        return grpc.unary_unary_rpc_method_handler(
+            unary_unary,
+            request_deserializer=handler.request_deserializer,
+            response_serializer=handler.response_serializer,
+        )
+
+    if handler.unary_stream is not None:
+        stream_behavior = handler.unary_stream
+
+        async def unary_stream(request: Any, context: grpc.aio.ServicerContext) -> AsyncIterator[Any]:
+            call = _CallLog(method, None)
+            try:
+                call = begin(request)
+                async for response in stream_behavior(request, context):
+                    yield response
+            except grpc.aio.AbortError:
+                raise
+            except Exception as error:  # noqa: BLE001 - mapped to a status below
+                await _fail(context, call, error)
+            call.done(context.code() or grpc.StatusCode.OK)
+
+        return grpc.unary_stream_rpc_method_handler(
+            unary_stream,
+            request_deserializer=handler.request_deserializer,
+            response_serializer=handler.response_serializer,
+        )
+
+    # relaydesk has no client-streaming RPCs; anything else passes through untouched.
+    return handler

@@ -1,0 +1,64 @@
+"""Every relaydesk.v1 service, registered on the server.
+
+Services not built yet are registered with their generated base servicer, so
+their RPCs answer UNIMPLEMENTED (with ErrorInfo NOT_IMPLEMENTED) rather than
+being unknown to reflection and health.
+"""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+import grpc.aio
+from relaydesk.v1 import (
+    auth_service_pb2,
+    auth_service_pb2_grpc,
+    bot_service_pb2,
+    bot_service_pb2_grpc,
+    channel_service_pb2,
+    channel_service_pb2_grpc,
+    engagement_service_pb2,
+    engagement_service_pb2_grpc,
+    event_service_pb2,
+    event_service_pb2_grpc,
+    flow_service_pb2,
+    flow_service_pb2_grpc,
+    gateway_service_pb2,
+    gateway_service_pb2_grpc,
+    session_service_pb2,
+    session_service_pb2_grpc,
+    task_service_pb2,
+    task_service_pb2_grpc,
+    workforce_service_pb2,
+    workforce_service_pb2_grpc,
+)
+
+from relaydesk_server.transport.flow_service import FlowServicer
+from relaydesk_server.transport.mechanics import Calls
+
+# (descriptor module, grpc module, service name)
+SERVICES: list[tuple[ModuleType, ModuleType, str]] = [
+    (flow_service_pb2, flow_service_pb2_grpc, "FlowService"),
+    (channel_service_pb2, channel_service_pb2_grpc, "ChannelService"),
+    (session_service_pb2, session_service_pb2_grpc, "SessionService"),
+    (gateway_service_pb2, gateway_service_pb2_grpc, "GatewayService"),
+    (engagement_service_pb2, engagement_service_pb2_grpc, "EngagementService"),
+    (workforce_service_pb2, workforce_service_pb2_grpc, "WorkforceService"),
+    (task_service_pb2, task_service_pb2_grpc, "TaskService"),
+    (bot_service_pb2, bot_service_pb2_grpc, "BotService"),
+    (event_service_pb2, event_service_pb2_grpc, "EventService"),
+    (auth_service_pb2, auth_service_pb2_grpc, "AuthService"),
+]
+
+SERVICE_NAMES: tuple[str, ...] = tuple(
+    module.DESCRIPTOR.services_by_name[name].full_name for module, _, name in SERVICES
+)
+
+
+def register_services(server: grpc.aio.Server, calls: Calls) -> None:
+    implemented: dict[str, object] = {
+        "FlowService": FlowServicer(calls),
+    }
+    for _, grpc_module, name in SERVICES:
+        servicer = implemented.get(name) or getattr(grpc_module, f"{name}Servicer")()
+        getattr(grpc_module, f"add_{name}Servicer_to_server")(servicer, server)

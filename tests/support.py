@@ -1,0 +1,97 @@
+"""What tests share: a handle on a running server, and assertion helpers."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+from typing import TypeVar
+
+import grpc
+import pytest
+from google.rpc import error_details_pb2
+from relaydesk.client import Client, connect, error_details
+from relaydesk.v1 import common_pb2, flow_pb2
+
+from relaydesk_server.app import RelaydeskServer, ServerOptions, create_server
+from relaydesk_server.clock import ManualClock
+
+T = TypeVar("T")
+
+
+@dataclasses.dataclass
+class Harness:
+    data_dir: Path
+    clock: ManualClock
+    running: RelaydeskServer
+    admin_key: str
+    client: Client
+
+    @property
+    def target(self) -> str:
+        return f"127.0.0.1:{self.running.port}"
+
+    def connect(self, credential: str | None = None) -> Client:
+        return connect(self.target, credential)
+
+    async def restart(self) -> None:
+        """Stops the server and starts a new one on the same data directory."""
+        await self.client.close()
+        await self.running.stop(grace=None)
+        self.running = await start_server(self.data_dir, self.clock)
+        self.client = connect(self.target, self.admin_key)
+
+
+async def start_server(data_dir: Path, clock: ManualClock) -> RelaydeskServer:
+    running = await create_server(
+        ServerOptions(listen="127.0.0.1:0", data_dir=data_dir, clock=clock)
+    )
+    await running.start()
+    return running
+
+
+
+async def expect_error(call: object, code: grpc.StatusCode) -> grpc.aio.AioRpcError:
+    """Awaits `call` and returns the error it fails with, asserting its status code."""
+    with pytest.raises(grpc.aio.AioRpcError) as caught:
+        await call  # type: ignore[misc]
+    assert caught.value.code() == code, caught.value.details()
+    return caught.value
+
+
+def detail(error: grpc.aio.AioRpcError, detail_type: type[T]) -> T:
+    """The one detail of `detail_type` the error carries (fails the test when absent)."""
+    found = [d for d in error_details(error) if isinstance(d, detail_type)]
+    assert found, f"no {detail_type.__name__} in {error_details(error)}"
+    return found[0]
+
+
+def violated_fields(error: grpc.aio.AioRpcError) -> set[str]:
+    return {v.field for v in detail(error, error_details_pb2.BadRequest).field_violations}
+
+
+def reason(error: grpc.aio.AioRpcError) -> str:
+    info = detail(error, error_details_pb2.ErrorInfo)
+    assert info.domain == "relaydesk.dev"
+    return info.reason
+
+
+WORKFLOW = "workflows/WW" + "0" * 32
+
+
+def task_flow(
+    contact_identity: str = "+15550100",
+    channel_type: int = common_pb2.CHANNEL_TYPE_SMS,
+    *,
+    enabled: bool = True,
+    **fields: object,
+) -> flow_pb2.Flow:
+    return flow_pb2.Flow(
+        display_name=f"support {contact_identity}",
+        channel_type=channel_type,  # type: ignore[arg-type]
+        contact_identity=contact_identity,
+        enabled=enabled,
+        task=flow_pb2.TaskIntegration(workflow=WORKFLOW),
+        **fields,  # type: ignore[arg-type]
+    )
