@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import AsyncIterator
 from pathlib import Path
-
 from typing import TypeVar
 
 import grpc
 import pytest
 from google.rpc import error_details_pb2
+
 from relaydesk.client import Client, connect, error_details
 from relaydesk.v1 import common_pb2, flow_pb2
-
 from relaydesk_server.app import RelaydeskServer, ServerOptions, create_server
 from relaydesk_server.clock import ManualClock
 
@@ -51,7 +49,6 @@ async def start_server(data_dir: Path, clock: ManualClock) -> RelaydeskServer:
     return running
 
 
-
 async def expect_error(call: object, code: grpc.StatusCode) -> grpc.aio.AioRpcError:
     """Awaits `call` and returns the error it fails with, asserting its status code."""
     with pytest.raises(grpc.aio.AioRpcError) as caught:
@@ -87,8 +84,8 @@ def task_flow(
     enabled: bool = True,
     **fields: object,
 ) -> flow_pb2.Flow:
+    fields.setdefault("display_name", f"support {contact_identity}")
     return flow_pb2.Flow(
-        display_name=f"support {contact_identity}",
         channel_type=channel_type,  # type: ignore[arg-type]
         contact_identity=contact_identity,
         enabled=enabled,

@@ -25,5 +25,7 @@ def parse_duration(text: str) -> dt.timedelta:
         total += float(match.group(1)) * _UNITS[match.group(2)]
         position = match.end()
     if not text or position != len(text):
-        raise ValueError(f"{text!r} is not a duration (a number and a unit: ms, s, m, h, d; e.g. 1h30m)")
+        raise ValueError(
+            f"{text!r} is not a duration (a number and a unit: ms, s, m, h, d; e.g. 1h30m)"
+        )
     return total

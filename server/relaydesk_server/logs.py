@@ -31,9 +31,7 @@ class JsonFormatter(logging.Formatter):
 class TextFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         line = super().format(record)
-        fields = {
-            k: v for k, v in record.__dict__.items() if k not in _STANDARD and v is not None
-        }
+        fields = {k: v for k, v in record.__dict__.items() if k not in _STANDARD and v is not None}
         if fields:
             line += " " + " ".join(f"{k}={v}" for k, v in fields.items())
         return line

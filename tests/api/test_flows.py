@@ -7,10 +7,10 @@ import datetime as dt
 import grpc
 from google.protobuf import field_mask_pb2
 from google.rpc import error_details_pb2
+
 from relaydesk.client import Client
 from relaydesk.v1 import common_pb2, flow_pb2
 from relaydesk.v1 import flow_service_pb2 as pb
-
 from tests.support import WORKFLOW, Harness, detail, expect_error, reason, task_flow
 
 NOT_FOUND_NAME = "flows/FO" + "f" * 32
@@ -24,7 +24,8 @@ async def test_create_then_get_returns_the_same_flow_with_defaults(
     rd: Client, harness: Harness
 ) -> None:
     created = (await create(rd, task_flow())).flow
-    assert created.name.startswith("flows/FO") and len(created.name) == len("flows/") + 34
+    assert created.name.startswith("flows/FO")
+    assert len(created.name) == len("flows/") + 34
     assert created.etag
     assert created.create_time.ToDatetime(dt.UTC) == harness.clock.now()
     assert created.update_time == created.create_time

@@ -48,7 +48,9 @@ class InvalidArgument(DomainError):
 class NotFound(DomainError):
     reason = "NOT_FOUND"
 
-    def __init__(self, resource_type: str, resource_name: str, *, reason: str | None = None) -> None:
+    def __init__(
+        self, resource_type: str, resource_name: str, *, reason: str | None = None
+    ) -> None:
         super().__init__(f"{resource_type} {resource_name!r} not found", reason=reason)
         self.resource_type = resource_type
         self.resource_name = resource_name

@@ -113,7 +113,8 @@ class SqliteFlowRepository:
     def find_enabled(self, channel_type: ChannelType, contact_identity: str) -> Flow | None:
         rows = list(
             self._db.query(
-                "SELECT * FROM flows WHERE channel_type = ? AND contact_identity = ? AND enabled = 1",
+                "SELECT * FROM flows "
+                "WHERE channel_type = ? AND contact_identity = ? AND enabled = 1",
                 [channel_type.value, contact_identity],
             )
         )

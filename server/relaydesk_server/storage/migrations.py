@@ -112,8 +112,6 @@ def apply_migrations(conn: sqlite3.Connection, now: dt.datetime) -> list[str]:
             continue
         with db.atomic():
             migration.apply(db)
-            db["schema_migrations"].insert(
-                {"name": migration.name, "applied_time": ts_to_db(now)}
-            )
+            db["schema_migrations"].insert({"name": migration.name, "applied_time": ts_to_db(now)})
         newly_applied.append(migration.name)
     return newly_applied

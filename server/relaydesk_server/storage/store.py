@@ -198,7 +198,7 @@ class Store:
                 conn.execute("SAVEPOINT job")
                 try:
                     result = self._run_job(tx, job)
-                except BaseException as error:  # noqa: BLE001 - handed to the caller
+                except BaseException as error:
                     conn.execute("ROLLBACK TO job")
                     conn.execute("RELEASE job")
                     outcomes.append((job, None, error, []))
@@ -244,7 +244,13 @@ class Store:
         conn.execute(
             "INSERT OR REPLACE INTO request_log (scope, request_id, fingerprint, response, "
             "create_time) VALUES (?, ?, ?, ?, ?)",
-            (idem.scope, idem.request_id, idem.fingerprint, idem.encode(result), ts_to_db(tx.now())),
+            (
+                idem.scope,
+                idem.request_id,
+                idem.fingerprint,
+                idem.encode(result),
+                ts_to_db(tx.now()),
+            ),
         )
         return result
 

@@ -29,7 +29,9 @@ def enum_to_proto(proto_enum: EnumTypeWrapper, prefix: str, value: enum.Enum) ->
     return proto_enum.Value(f"{prefix}_{value.value}")
 
 
-def enum_from_proto(domain_enum: type[E], prefix: str, proto_enum: EnumTypeWrapper, number: int) -> E | None:
+def enum_from_proto(
+    domain_enum: type[E], prefix: str, proto_enum: EnumTypeWrapper, number: int
+) -> E | None:
     """Proto enum number → domain member; None for UNSPECIFIED or an unknown number."""
     try:
         proto_name = proto_enum.Name(number)

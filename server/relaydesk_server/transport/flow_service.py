@@ -6,7 +6,6 @@ import grpc.aio
 
 from relaydesk.v1 import flow_service_pb2 as pb
 from relaydesk.v1 import flow_service_pb2_grpc
-
 from relaydesk_server.domain import flows
 from relaydesk_server.domain.flows_model import FlowFilter, FlowSpec
 from relaydesk_server.domain.names import FLOW

@@ -6,7 +6,6 @@ import datetime as dt
 import re
 
 from relaydesk.v1 import common_pb2, flow_pb2, flow_service_pb2
-
 from relaydesk_server.domain.flows_model import (
     DEFAULT_TASK_CHANNEL,
     DEFAULT_TASK_TIMEOUT,
@@ -100,7 +99,8 @@ def flow_spec_from_proto(message: flow_pb2.Flow, prefix: str = "flow") -> FlowSp
         message.ByteSize() <= MAX_FLOW_BYTES, prefix, f"a flow is at most {MAX_FLOW_BYTES} bytes"
     )
     violations.raise_if_any()
-    assert channel_type is not None and integration is not None
+    assert channel_type is not None
+    assert integration is not None
     return FlowSpec(
         channel_type=channel_type,
         contact_identity=message.contact_identity,
@@ -122,7 +122,9 @@ def _integration_from_proto(
         field = f"{prefix}.task"
         if violations.required(task.workflow, f"{field}.workflow", "a workflow name"):
             violations.check(
-                WORKFLOW.is_name(task.workflow), f"{field}.workflow", WORKFLOW.malformed(task.workflow)
+                WORKFLOW.is_name(task.workflow),
+                f"{field}.workflow",
+                WORKFLOW.malformed(task.workflow),
             )
         task_channel = task.task_channel or DEFAULT_TASK_CHANNEL
         violations.check(

@@ -119,7 +119,7 @@ def _wrap(
                 response = await behavior(request, context)
             except grpc.aio.AbortError:
                 raise
-            except Exception as error:  # noqa: BLE001 - mapped to a status below
+            except Exception as error:
                 await _fail(context, call, error)
             call.done(context.code() or grpc.StatusCode.OK)
             return response
@@ -133,7 +133,9 @@ def _wrap(
     if handler.unary_stream is not None:
         stream_behavior = handler.unary_stream
 
-        async def unary_stream(request: Any, context: grpc.aio.ServicerContext) -> AsyncIterator[Any]:
+        async def unary_stream(
+            request: Any, context: grpc.aio.ServicerContext
+        ) -> AsyncIterator[Any]:
             call = _CallLog(method, None)
             try:
                 call = begin(request)
@@ -141,7 +143,7 @@ def _wrap(
                     yield response
             except grpc.aio.AbortError:
                 raise
-            except Exception as error:  # noqa: BLE001 - mapped to a status below
+            except Exception as error:
                 await _fail(context, call, error)
             call.done(context.code() or grpc.StatusCode.OK)
 

@@ -92,7 +92,10 @@ class Calls:
         response_type: type[R],
         fn: Callable[[SqliteTransaction], R],
     ) -> R:
-        """Runs `fn` as one unit of work; a repeated `request.request_id` replays the first response."""
+        """Runs `fn` as one unit of work.
+
+        A repeated `request.request_id` replays the first response instead.
+        """
         request_id: str = getattr(request, "request_id", "")
         if not request_id:
             return await self.store.write(fn)
@@ -138,7 +141,9 @@ def merge_update(
             if path in output_only:
                 violations.add(f"update_mask.paths[{i}]", f"{path!r} is output only")
             elif path not in updatable:
-                violations.add(f"update_mask.paths[{i}]", f"{path!r} is not a field that can be updated")
+                violations.add(
+                    f"update_mask.paths[{i}]", f"{path!r} is not a field that can be updated"
+                )
     violations.raise_if_any()
     merged = type(current)()
     merged.CopyFrom(current)

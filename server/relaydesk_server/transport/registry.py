@@ -10,6 +10,7 @@ from __future__ import annotations
 from types import ModuleType
 
 import grpc.aio
+
 from relaydesk.v1 import (
     auth_service_pb2,
     auth_service_pb2_grpc,
@@ -32,7 +33,6 @@ from relaydesk.v1 import (
     workforce_service_pb2,
     workforce_service_pb2_grpc,
 )
-
 from relaydesk_server.transport.flow_service import FlowServicer
 from relaydesk_server.transport.mechanics import Calls
 

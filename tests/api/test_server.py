@@ -1,0 +1,103 @@
+"""The server as a whole: credentials, health, reflection, restarts, the first admin key."""
+
+from __future__ import annotations
+
+import stat
+
+import grpc
+from google.rpc import error_details_pb2
+from grpc_health.v1 import health_pb2, health_pb2_grpc
+from grpc_reflection.v1alpha import reflection_pb2, reflection_pb2_grpc
+
+from relaydesk.v1 import flow_service_pb2 as pb
+from relaydesk_server.transport.registry import SERVICE_NAMES
+from tests.support import Harness, detail, expect_error, task_flow
+
+
+async def test_calls_without_valid_credentials_are_unauthenticated(harness: Harness) -> None:
+    bad = {
+        "no credential": None,
+        "wrong key": "rdk_not-a-real-key",
+        "key of another server": "rdk_" + "A" * 43,
+    }
+    for case, credential in bad.items():
+        async with harness.connect(credential) as client:
+            error = await expect_error(
+                client.flows.ListFlows(pb.ListFlowsRequest()), grpc.StatusCode.UNAUTHENTICATED
+            )
+            assert detail(error, error_details_pb2.ErrorInfo).reason.startswith("CREDENTIALS_"), (
+                case
+            )
+
+
+async def test_malformed_authorization_header_is_unauthenticated(harness: Harness) -> None:
+    async with harness.connect() as client:
+        for header in ("Basic abc", "Bearer", "Bearer   ", harness.admin_key):
+            error = await expect_error(
+                client.flows.ListFlows(
+                    pb.ListFlowsRequest(), metadata=(("authorization", header),)
+                ),
+                grpc.StatusCode.UNAUTHENTICATED,
+            )
+            assert detail(error, error_details_pb2.ErrorInfo).domain == "relaydesk.dev"
+
+
+async def test_rejected_calls_change_nothing(harness: Harness) -> None:
+    async with harness.connect("rdk_wrong") as client:
+        await expect_error(
+            client.flows.CreateFlow(pb.CreateFlowRequest(flow=task_flow())),
+            grpc.StatusCode.UNAUTHENTICATED,
+        )
+    assert (await harness.client.flows.ListFlows(pb.ListFlowsRequest())).flows == []
+
+
+async def test_health_is_serving_for_the_server_and_each_service_without_credentials(
+    harness: Harness,
+) -> None:
+    async with harness.connect() as client:
+        health = health_pb2_grpc.HealthStub(client.channel)
+        for service in ("", *SERVICE_NAMES):
+            response = await health.Check(health_pb2.HealthCheckRequest(service=service))
+            assert response.status == health_pb2.HealthCheckResponse.SERVING, service
+    assert "relaydesk.v1.FlowService" in SERVICE_NAMES
+    assert len(SERVICE_NAMES) == 10
+
+
+async def test_reflection_lists_every_service_and_describes_them(harness: Harness) -> None:
+    async with harness.connect() as client:
+        stub = reflection_pb2_grpc.ServerReflectionStub(client.channel)
+
+        async def ask(request: reflection_pb2.ServerReflectionRequest) -> object:
+            async for response in stub.ServerReflectionInfo(iter([request])):
+                return response
+            raise AssertionError("no reflection response")
+
+        listed = await ask(reflection_pb2.ServerReflectionRequest(list_services=""))
+        names = {s.name for s in listed.list_services_response.service}  # type: ignore[attr-defined]
+        assert set(SERVICE_NAMES) <= names
+        assert "grpc.health.v1.Health" in names
+        described = await ask(
+            reflection_pb2.ServerReflectionRequest(
+                file_containing_symbol="relaydesk.v1.FlowService"
+            )
+        )
+        assert described.file_descriptor_response.file_descriptor_proto  # type: ignore[attr-defined]
+
+
+async def test_restart_keeps_flows_and_the_admin_key(harness: Harness) -> None:
+    created = (await harness.client.flows.CreateFlow(pb.CreateFlowRequest(flow=task_flow()))).flow
+    key_before = harness.admin_key
+    await harness.restart()
+    assert (harness.data_dir / "admin.key").read_text().strip() == key_before
+    assert not harness.running.admin_key_created
+    got = (await harness.client.flows.GetFlow(pb.GetFlowRequest(name=created.name))).flow
+    assert got == created
+
+
+async def test_first_admin_key_file_is_private_and_its_secret_not_stored(harness: Harness) -> None:
+    key_file = harness.data_dir / "admin.key"
+    assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
+    database = (harness.data_dir / "relaydesk.db").read_bytes()
+    wal = harness.data_dir / "relaydesk.db-wal"
+    stored = database + (wal.read_bytes() if wal.exists() else b"")
+    assert harness.admin_key.encode() not in stored
