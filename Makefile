@@ -40,11 +40,12 @@ checkgen: $(SETUP_STAMP) ## Fail when the committed stubs differ from what proto
 	diff -r -x '__init__.py' -x 'py.typed' -x '.generated' -x '__pycache__' -x 'client' \
 		$$tmp/relaydesk $(GEN_OUT)/relaydesk && echo "generated code is up to date"
 
-lint: $(SETUP_STAMP) ## buf lint + buf format, ruff
+lint: $(SETUP_STAMP) ## buf lint + buf format, ruff, mypy --strict
 	$(BIN)/buf lint
 	$(BIN)/buf format --diff --exit-code
 	$(BIN)/ruff check server tests clients/python/relaydesk/client
 	$(BIN)/ruff format --check server tests clients/python/relaydesk/client
+	$(BIN)/mypy server/relaydesk_server clients/python/relaydesk/client
 
 run: $(SETUP_STAMP) $(GEN_STAMP) ## Set up, generate if needed, and serve on $(LISTEN) with data in $(DATA_DIR)
 	$(BIN)/relaydesk serve --listen $(LISTEN) --data-dir $(DATA_DIR)

@@ -35,8 +35,11 @@ class ApiKeyRepository(Protocol):
 
 
 class Transaction(Protocol):
-    flows: FlowRepository
-    api_keys: ApiKeyRepository
+    @property
+    def flows(self) -> FlowRepository: ...
+
+    @property
+    def api_keys(self) -> ApiKeyRepository: ...
 
     def now(self) -> dt.datetime:
         """The time of this unit of work: one value for everything it stamps."""

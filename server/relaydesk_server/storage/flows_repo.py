@@ -131,13 +131,13 @@ class SqliteFlowRepository:
         return page_query(self._db, "flows", where, params, page, _from_row)
 
     def insert(self, flow: Flow, webhook_secret: str | None) -> None:
-        self._db["flows"].insert({**_to_row(flow), "webhook_secret": webhook_secret})
+        self._db.table("flows").insert({**_to_row(flow), "webhook_secret": webhook_secret})
 
     def update(self, flow: Flow) -> None:
-        self._db["flows"].update(flow.id, _to_row(flow))
+        self._db.table("flows").update(flow.id, _to_row(flow))
 
     def set_webhook_secret(self, flow_id: str, webhook_secret: str | None) -> None:
-        self._db["flows"].update(flow_id, {"webhook_secret": webhook_secret})
+        self._db.table("flows").update(flow_id, {"webhook_secret": webhook_secret})
 
     def delete(self, flow_id: str) -> None:
-        self._db["flows"].delete(flow_id)
+        self._db.table("flows").delete(flow_id)

@@ -38,7 +38,7 @@ class SqliteApiKeyRepository:
         return page_query(self._db, "api_keys", [], [], page, _from_row)
 
     def insert(self, key: ApiKey) -> None:
-        self._db["api_keys"].insert(
+        self._db.table("api_keys").insert(
             {
                 "id": key.id,
                 "display_name": key.display_name,
@@ -50,4 +50,4 @@ class SqliteApiKeyRepository:
         )
 
     def delete(self, key_id: str) -> None:
-        self._db["api_keys"].delete(key_id)
+        self._db.table("api_keys").delete(key_id)

@@ -36,7 +36,7 @@ def _initial(db: sqlite_utils.Database) -> None:
         pk="id",
         not_null={"display_name", "role", "secret_hash", "create_time", "update_time"},
     )
-    db["api_keys"].create_index(["secret_hash"], unique=True)
+    db.table("api_keys").create_index(["secret_hash"], unique=True)
 
     db.create_table(
         "flows",
@@ -76,7 +76,7 @@ def _initial(db: sqlite_utils.Database) -> None:
         "CREATE UNIQUE INDEX flows_one_enabled_per_address "
         "ON flows (channel_type, contact_identity) WHERE enabled = 1"
     )
-    db["flows"].create_index(["channel_type", "contact_identity"])
+    db.table("flows").create_index(["channel_type", "contact_identity"])
 
     # Responses of mutating calls by (caller, request_id), kept 24 h so a retry
     # returns the first response instead of acting twice.
@@ -92,7 +92,7 @@ def _initial(db: sqlite_utils.Database) -> None:
         pk=("scope", "request_id"),
         not_null={"fingerprint", "response", "create_time"},
     )
-    db["request_log"].create_index(["create_time"])
+    db.table("request_log").create_index(["create_time"])
 
 
 MIGRATIONS: list[Migration] = [
@@ -105,13 +105,15 @@ def apply_migrations(conn: sqlite3.Connection, now: dt.datetime) -> list[str]:
     db = sqlite_utils.Database(conn)
     if "schema_migrations" not in db.table_names():
         db.create_table("schema_migrations", {"name": str, "applied_time": str}, pk="name")
-    applied = {row["name"] for row in db["schema_migrations"].rows}
+    applied = {row["name"] for row in db.table("schema_migrations").rows}
     newly_applied = []
     for migration in MIGRATIONS:
         if migration.name in applied:
             continue
         with db.atomic():
             migration.apply(db)
-            db["schema_migrations"].insert({"name": migration.name, "applied_time": ts_to_db(now)})
+            db.table("schema_migrations").insert(
+                {"name": migration.name, "applied_time": ts_to_db(now)}
+            )
         newly_applied.append(migration.name)
     return newly_applied

@@ -206,19 +206,18 @@ class Store:
                     conn.execute("RELEASE job")
                     outcomes.append((job, result, None, tx.take_after_commit()))
             conn.execute("COMMIT")
-        except sqlite3.Error as error:
+        except sqlite3.Error:
             log.exception("transaction failed; %d writes rolled back", len(batch))
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             failure = Unavailable("storage failed; the write was not applied", reason="STORAGE")
-            failure.__cause__ = error
             for job in batch:
                 job.loop.call_soon_threadsafe(_resolve, job.future, None, failure)
             return
-        for job, result, error, callbacks in outcomes:
+        for job, result, job_error, callbacks in outcomes:
             for callback in callbacks:
                 job.loop.call_soon_threadsafe(callback)
-            job.loop.call_soon_threadsafe(_resolve, job.future, result, error)
+            job.loop.call_soon_threadsafe(_resolve, job.future, result, job_error)
 
     def _run_job(self, tx: SqliteTransaction, job: _WriteJob) -> Any:
         idem = job.idempotency

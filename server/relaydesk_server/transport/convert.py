@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from google.protobuf import duration_pb2, timestamp_pb2
-from google.protobuf.internal.enum_type_wrapper import EnumTypeWrapper
 
 E = TypeVar("E", bound=enum.Enum)
 
@@ -24,14 +23,13 @@ def duration(value: dt.timedelta) -> duration_pb2.Duration:
     return result
 
 
-def enum_to_proto(proto_enum: EnumTypeWrapper, prefix: str, value: enum.Enum) -> int:
+def enum_to_proto(proto_enum: Any, prefix: str, value: enum.Enum) -> int:
     """Domain `ChannelType.SMS` → proto `CHANNEL_TYPE_SMS`."""
-    return proto_enum.Value(f"{prefix}_{value.value}")
+    number: int = proto_enum.Value(f"{prefix}_{value.value}")
+    return number
 
 
-def enum_from_proto(
-    domain_enum: type[E], prefix: str, proto_enum: EnumTypeWrapper, number: int
-) -> E | None:
+def enum_from_proto(domain_enum: type[E], prefix: str, proto_enum: Any, number: int) -> E | None:
     """Proto enum number → domain member; None for UNSPECIFIED or an unknown number."""
     try:
         proto_name = proto_enum.Name(number)

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-import grpc.aio
+from typing import TYPE_CHECKING
 
 from relaydesk.v1 import flow_service_pb2 as pb
 from relaydesk.v1 import flow_service_pb2_grpc
 from relaydesk_server.domain import flows
 from relaydesk_server.domain.flows_model import FlowFilter, FlowSpec
 from relaydesk_server.domain.names import FLOW
+from relaydesk_server.domain.ports import Transaction
 from relaydesk_server.transport import flows_convert as convert
 from relaydesk_server.transport.mechanics import Calls, merge_update, next_page_token, page_request
 from relaydesk_server.transport.validation import Violations
+
+if TYPE_CHECKING:
+    from relaydesk_server.transport.context import Context
 
 
 class FlowServicer(flow_service_pb2_grpc.FlowServiceServicer):
@@ -19,7 +23,7 @@ class FlowServicer(flow_service_pb2_grpc.FlowServiceServicer):
         self._calls = calls
 
     async def CreateFlow(
-        self, request: pb.CreateFlowRequest, context: grpc.aio.ServicerContext
+        self, request: pb.CreateFlowRequest, context: Context
     ) -> pb.CreateFlowResponse:
         spec = convert.flow_spec_from_proto(request.flow)
         return await self._calls.write(
@@ -28,15 +32,13 @@ class FlowServicer(flow_service_pb2_grpc.FlowServiceServicer):
             lambda tx: convert.create_response(flows.create_flow(tx, spec)),
         )
 
-    async def GetFlow(
-        self, request: pb.GetFlowRequest, context: grpc.aio.ServicerContext
-    ) -> pb.GetFlowResponse:
+    async def GetFlow(self, request: pb.GetFlowRequest, context: Context) -> pb.GetFlowResponse:
         flow_id = FLOW.parse(request.name, "name")
         flow = await self._calls.read(lambda tx: flows.get_flow(tx, flow_id))
         return pb.GetFlowResponse(flow=convert.flow_to_proto(flow))
 
     async def ListFlows(
-        self, request: pb.ListFlowsRequest, context: grpc.aio.ServicerContext
+        self, request: pb.ListFlowsRequest, context: Context
     ) -> pb.ListFlowsResponse:
         violations = Violations()
         channel_type = None
@@ -57,7 +59,7 @@ class FlowServicer(flow_service_pb2_grpc.FlowServiceServicer):
         )
 
     async def UpdateFlow(
-        self, request: pb.UpdateFlowRequest, context: grpc.aio.ServicerContext
+        self, request: pb.UpdateFlowRequest, context: Context
     ) -> pb.UpdateFlowResponse:
         flow_id = FLOW.parse(request.flow.name, "flow.name")
 
@@ -81,18 +83,18 @@ class FlowServicer(flow_service_pb2_grpc.FlowServiceServicer):
         )
 
     async def DeleteFlow(
-        self, request: pb.DeleteFlowRequest, context: grpc.aio.ServicerContext
+        self, request: pb.DeleteFlowRequest, context: Context
     ) -> pb.DeleteFlowResponse:
         flow_id = FLOW.parse(request.name, "name")
 
-        def delete(tx: flows.Transaction) -> pb.DeleteFlowResponse:
+        def delete(tx: Transaction) -> pb.DeleteFlowResponse:
             flows.delete_flow(tx, flow_id, force=request.force)
             return pb.DeleteFlowResponse()
 
         return await self._calls.write(request, pb.DeleteFlowResponse, delete)
 
     async def RotateWebhookSecret(
-        self, request: pb.RotateWebhookSecretRequest, context: grpc.aio.ServicerContext
+        self, request: pb.RotateWebhookSecretRequest, context: Context
     ) -> pb.RotateWebhookSecretResponse:
         flow_id = FLOW.parse(request.name, "name")
         return await self._calls.write(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import grpc
 import grpc.aio
@@ -20,6 +20,9 @@ from relaydesk_server.domain.keys_model import Principal
 from relaydesk_server.transport.context import current_method, current_principal
 from relaydesk_server.transport.errors import internal_status, status_for, unimplemented_status
 
+if TYPE_CHECKING:
+    from relaydesk_server.transport.context import Context
+
 log = logging.getLogger("relaydesk.rpc")
 
 # Infrastructure services that answer without credentials.
@@ -29,32 +32,30 @@ PUBLIC_PREFIXES = (
     "/grpc.reflection.v1.ServerReflection/",
 )
 
+if TYPE_CHECKING:
+    Handler = grpc.RpcMethodHandler[Any, Any]
 
-def _metadata_value(details: grpc.HandlerCallDetails, key: str) -> str | None:
-    for item in details.invocation_metadata or ():
-        if item.key == key:
-            value = item.value
+
+def _metadata_value(details: grpc.HandlerCallDetails, wanted: str) -> str | None:
+    for key, value in details.invocation_metadata or ():
+        if key == wanted:
             return value.decode() if isinstance(value, bytes) else value
     return None
 
 
 class _CallLog:
-    def __init__(self, method: str, principal: Principal | None) -> None:
+    def __init__(self, method: str) -> None:
         self.method = method
-        self.principal = principal
+        self.principal: Principal | None = None
         self.started = time.perf_counter()
         self.request_id = ""
 
-    def note_request(self, request: Any) -> None:
-        self.request_id = getattr(request, "request_id", "") or ""
-
-    def done(self, code: grpc.StatusCode | str) -> None:
-        code_name = code.name if isinstance(code, grpc.StatusCode) else code
+    def done(self, code: grpc.StatusCode | None) -> None:
         log.info(
             "rpc",
             extra={
                 "rpc_method": self.method,
-                "code": code_name,
+                "code": (code or grpc.StatusCode.OK).name,
                 "duration_ms": round((time.perf_counter() - self.started) * 1000, 3),
                 "principal": self.principal.subject if self.principal else None,
                 "request_id": self.request_id or None,
@@ -62,7 +63,7 @@ class _CallLog:
         )
 
 
-async def _fail(context: grpc.aio.ServicerContext, call: _CallLog, error: BaseException) -> None:
+async def _fail(context: Context, call: _CallLog, error: Exception) -> None:
     """Ends the call with the status for `error` (always raises)."""
     if isinstance(error, DomainError):
         status = status_for(error)
@@ -81,9 +82,9 @@ class RpcInterceptor(grpc.aio.ServerInterceptor):
 
     async def intercept_service(
         self,
-        continuation: Callable[[grpc.HandlerCallDetails], Awaitable[grpc.RpcMethodHandler]],
+        continuation: Callable[[grpc.HandlerCallDetails], Awaitable[Handler | None]],
         handler_call_details: grpc.HandlerCallDetails,
-    ) -> grpc.RpcMethodHandler:
+    ) -> Handler | None:
         method = handler_call_details.method
         handler = await continuation(handler_call_details)
         if handler is None or method.startswith(PUBLIC_PREFIXES):
@@ -97,31 +98,29 @@ class RpcInterceptor(grpc.aio.ServerInterceptor):
         return _wrap(handler, method, principal)
 
 
-def _wrap(
-    handler: grpc.RpcMethodHandler, method: str, principal: Principal | DomainError
-) -> grpc.RpcMethodHandler:
-    def begin(request: Any) -> _CallLog:
-        call = _CallLog(method, principal if isinstance(principal, Principal) else None)
-        call.note_request(request)
+def _wrap(handler: Handler, method: str, principal: Principal | DomainError) -> Handler:
+    def begin(call: _CallLog, request: Any) -> None:
+        """Records the call; raises when its credentials were rejected."""
+        call.request_id = getattr(request, "request_id", "") or ""
         current_method.set(method)
         if isinstance(principal, DomainError):
             raise principal
+        call.principal = principal
         current_principal.set(principal)
-        return call
 
     if handler.unary_unary is not None:
-        behavior = handler.unary_unary
+        unary: Callable[[Any, Context], Awaitable[Any]] = handler.unary_unary  # type: ignore[assignment]
 
-        async def unary_unary(request: Any, context: grpc.aio.ServicerContext) -> Any:
-            call = _CallLog(method, None)
+        async def unary_unary(request: Any, context: Context) -> Any:
+            call = _CallLog(method)
             try:
-                call = begin(request)
-                response = await behavior(request, context)
+                begin(call, request)
+                response = await unary(request, context)
             except grpc.aio.AbortError:
                 raise
             except Exception as error:
                 await _fail(context, call, error)
-            call.done(context.code() or grpc.StatusCode.OK)
+            call.done(context.code())
             return response
 
         return grpc.unary_unary_rpc_method_handler(
@@ -131,21 +130,19 @@ def _wrap(
         )
 
     if handler.unary_stream is not None:
-        stream_behavior = handler.unary_stream
+        streaming: Callable[[Any, Context], AsyncIterator[Any]] = handler.unary_stream  # type: ignore[assignment]
 
-        async def unary_stream(
-            request: Any, context: grpc.aio.ServicerContext
-        ) -> AsyncIterator[Any]:
-            call = _CallLog(method, None)
+        async def unary_stream(request: Any, context: Context) -> AsyncIterator[Any]:
+            call = _CallLog(method)
             try:
-                call = begin(request)
-                async for response in stream_behavior(request, context):
+                begin(call, request)
+                async for response in streaming(request, context):
                     yield response
             except grpc.aio.AbortError:
                 raise
             except Exception as error:
                 await _fail(context, call, error)
-            call.done(context.code() or grpc.StatusCode.OK)
+            call.done(context.code())
 
         return grpc.unary_stream_rpc_method_handler(
             unary_stream,

@@ -57,7 +57,7 @@ def page_request(page_size: int, page_token: str, filters: Iterable[object]) -> 
     return PageRequest(size=page_size or DEFAULT_PAGE_SIZE, after=after)
 
 
-def next_page_token(page: Page[object], filters: Iterable[object]) -> str:
+def next_page_token(page: Page[T], filters: Iterable[object]) -> str:
     if page.next_after is None:
         return ""
     data = json.dumps({"a": page.next_after, "f": _filters_digest(filters)}).encode()
@@ -71,7 +71,7 @@ def next_page_token(page: Page[object], filters: Iterable[object]) -> str:
 def _fingerprint(request: ProtoMessage) -> str:
     stripped = type(request)()
     stripped.CopyFrom(request)
-    stripped.ClearField("request_id")  # type: ignore[arg-type]
+    stripped.ClearField("request_id")
     digest = hashlib.sha256(current_method.get("").encode() + b"\0")
     digest.update(stripped.SerializeToString(deterministic=True))
     return digest.hexdigest()
