@@ -83,6 +83,34 @@ async def test_serve_answers_then_drains_on_sigterm(tmp_path: Path) -> None:
             await process.wait()
 
 
+async def test_acknowledged_writes_survive_kill_9(tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    process, ready = await start(data_dir)
+    key = (data_dir / "admin.key").read_text().strip()
+    try:
+        async with connect(f"127.0.0.1:{ready['port']}", key) as client:
+            created = await asyncio.gather(
+                *(
+                    client.flows.CreateFlow(pb.CreateFlowRequest(flow=task_flow(f"+1555{i:04d}")))
+                    for i in range(40)
+                )
+            )
+        process.kill()  # no shutdown path runs: only what was committed is on disk
+        await process.wait()
+    finally:
+        if process.returncode is None:
+            process.kill()
+            await process.wait()
+    process, ready = await start(data_dir)
+    try:
+        async with connect(f"127.0.0.1:{ready['port']}", key) as client:
+            listed = await client.flows.ListFlows(pb.ListFlowsRequest(page_size=1000))
+        assert {f.name for f in listed.flows} == {c.flow.name for c in created}
+    finally:
+        process.kill()
+        await process.wait()
+
+
 async def test_serve_on_a_taken_port_fails_with_a_clear_message(tmp_path: Path) -> None:
     blocker = await asyncio.start_server(lambda r, w: None, "127.0.0.1", 0)
     port = blocker.sockets[0].getsockname()[1]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import stat
 
 import grpc
@@ -11,7 +12,7 @@ from grpc_reflection.v1alpha import reflection_pb2, reflection_pb2_grpc
 
 from relaydesk.v1 import flow_service_pb2 as pb
 from relaydesk_server.transport.registry import SERVICE_NAMES
-from tests.support import Harness, detail, expect_error, task_flow
+from tests.support import Harness, detail, expect_error, start_server, task_flow
 
 
 async def test_calls_without_valid_credentials_are_unauthenticated(harness: Harness) -> None:
@@ -92,6 +93,32 @@ async def test_restart_keeps_flows_and_the_admin_key(harness: Harness) -> None:
     assert not harness.running.admin_key_created
     got = (await harness.client.flows.GetFlow(pb.GetFlowRequest(name=created.name))).flow
     assert got == created
+
+
+async def test_graceful_stop_finishes_writes_already_under_way(harness: Harness) -> None:
+    def create(i: int) -> asyncio.Future[pb.CreateFlowResponse]:
+        return asyncio.ensure_future(
+            harness.client.flows.CreateFlow(pb.CreateFlowRequest(flow=task_flow(f"+1{i:05d}")))
+        )
+
+    first = await create(0)
+    calls = [create(i) for i in range(1, 30)]
+    await harness.running.stop(grace=5)
+    results = [first, *await asyncio.gather(*calls, return_exceptions=True)]
+    acknowledged = {r.flow.name for r in results if isinstance(r, pb.CreateFlowResponse)}
+    refused = [r for r in results if not isinstance(r, pb.CreateFlowResponse)]
+    # Calls that arrive once shutdown began are refused, never half-done.
+    assert all(
+        isinstance(r, grpc.aio.AioRpcError)
+        and r.code() in (grpc.StatusCode.UNAVAILABLE, grpc.StatusCode.CANCELLED)
+        for r in refused
+    ), refused
+    assert acknowledged
+    harness.running = await start_server(harness.data_dir, harness.clock)
+    await harness.client.close()
+    harness.client = harness.connect(harness.admin_key)
+    listed = await harness.client.flows.ListFlows(pb.ListFlowsRequest(page_size=1000))
+    assert {f.name for f in listed.flows} == acknowledged
 
 
 async def test_first_admin_key_file_is_private_and_its_secret_not_stored(harness: Harness) -> None:

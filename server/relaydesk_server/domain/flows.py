@@ -80,10 +80,9 @@ def update_flow(
 
 
 def delete_flow(tx: Transaction, flow_id: str, *, force: bool) -> None:
+    """Deletes a flow. `force` will close its active channels once conversations exist;
+    until then a flow never has any, so there is nothing to refuse or close."""
     get_flow(tx, flow_id)
-    # Conversations do not exist yet in this version, so a flow never has
-    # active channels to refuse over or to close with `force`.
-    del force
     tx.flows.delete(flow_id)
 
 
