@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import dataclasses
+import datetime as dt
 import logging
 import os
 from pathlib import Path
@@ -15,7 +18,12 @@ from relaydesk_server.clock import Clock, SystemClock
 from relaydesk_server.domain import keys
 from relaydesk_server.domain.keys import Authenticator
 from relaydesk_server.domain.names import IdSource, RandomIds
+from relaydesk_server.domain.ratelimit import RateLimiter
+from relaydesk_server.events.bus import EventBus
+from relaydesk_server.events.stream import EventStreams
+from relaydesk_server.storage.events_repo import oldest_retained
 from relaydesk_server.storage.store import SqliteTransaction, Store
+from relaydesk_server.transport.events_convert import encode_event, heartbeat_frame
 from relaydesk_server.transport.interceptor import RpcInterceptor
 from relaydesk_server.transport.mechanics import Calls
 from relaydesk_server.transport.registry import SERVICE_NAMES, register_services
@@ -32,6 +40,17 @@ class ServerOptions:
     data_dir: Path = Path("data")
     clock: Clock = dataclasses.field(default_factory=SystemClock)
     ids: IdSource = dataclasses.field(default_factory=RandomIds)
+    # How long the event log keeps events for replay.
+    event_retention: dt.timedelta = dt.timedelta(days=7)
+    # How often an idle subscriber hears from the server.
+    heartbeat_interval: dt.timedelta = dt.timedelta(seconds=15)
+    # How many events a subscriber may fall behind before it is cut.
+    subscriber_buffer: int = 10_000
+    # Messages per channel: a sustained rate per second, and a burst.
+    channel_message_rate: float = 30.0
+    channel_message_burst: int = 150
+    # How often compaction and other housekeeping run.
+    maintenance_interval: dt.timedelta = dt.timedelta(minutes=1)
 
 
 @dataclasses.dataclass
@@ -41,18 +60,40 @@ class RelaydeskServer:
     server: grpc.aio.Server
     port: int
     store: Store
+    streams: EventStreams
     health: health.aio.HealthServicer
     admin_key_path: Path
     admin_key_created: bool
+    maintenance_interval: dt.timedelta
+    _maintenance: asyncio.Task[None] | None = None
 
     async def start(self) -> None:
         await self.server.start()
         for service in ("", *SERVICE_NAMES):
             await self.health.set(service, health_pb2.HealthCheckResponse.SERVING)
+        self._maintenance = asyncio.create_task(self._maintain())
+
+    async def maintain_once(self) -> None:
+        await self.streams.compact()
+        await self.store.purge_request_log()
+
+    async def _maintain(self) -> None:
+        while True:
+            await asyncio.sleep(self.maintenance_interval.total_seconds())
+            try:
+                await self.maintain_once()
+            except Exception:
+                log.exception("housekeeping failed; trying again next round")
 
     async def stop(self, grace: float | None = 5.0) -> None:
-        """Stops taking calls, lets in-flight ones finish within `grace`, then closes storage."""
+        """Stops taking calls, ends event streams (clients resume from their cursors),
+        lets in-flight calls finish within `grace`, then closes storage."""
         await self.health.enter_graceful_shutdown()
+        if self._maintenance is not None:
+            self._maintenance.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._maintenance
+        self.streams.bus.close_all()
         await self.server.stop(grace)
         await self.store.close()
 
@@ -71,7 +112,7 @@ async def create_server(options: ServerOptions) -> RelaydeskServer:
     """Opens (or creates) the data directory and builds a server bound to `options.listen`."""
     data_dir = options.data_dir
     data_dir.mkdir(parents=True, exist_ok=True)
-    store = Store(data_dir / DB_FILE, options.clock, options.ids)
+    store = Store(data_dir / DB_FILE, options.clock, options.ids, event_encoder=encode_event)
     applied = store.open()
     if applied:
         log.info("database migrated", extra={"migrations": applied, "path": str(store.path)})
@@ -93,8 +134,26 @@ async def create_server(options: ServerOptions) -> RelaydeskServer:
     authenticator = Authenticator()
     authenticator.load(await store.read(lambda tx: tx.api_keys.all()))
 
+    oldest = await store.read(lambda tx: oldest_retained(tx.db))
+    head = store.last_sequence
+    bus = EventBus(
+        head=head,
+        compacted_through=head if oldest is None else oldest - 1,
+        capacity=options.subscriber_buffer,
+    )
+    store.on_events = bus.publish
+    streams = EventStreams(
+        store,
+        bus,
+        options.clock,
+        heartbeat_interval=options.heartbeat_interval,
+        retention=options.event_retention,
+        heartbeat=heartbeat_frame,
+    )
+    limiter = RateLimiter(options.channel_message_rate, options.channel_message_burst)
+
     server = grpc.aio.server(interceptors=[RpcInterceptor(authenticator)])
-    register_services(server, Calls(store))
+    register_services(server, Calls(store), limiter=limiter, streams=streams)
     health_servicer = health.aio.HealthServicer()
     health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
     reflection.enable_server_reflection(
@@ -109,7 +168,9 @@ async def create_server(options: ServerOptions) -> RelaydeskServer:
         server=server,
         port=port,
         store=store,
+        streams=streams,
         health=health_servicer,
         admin_key_path=admin_key_path,
         admin_key_created=admin_key_created,
+        maintenance_interval=options.maintenance_interval,
     )

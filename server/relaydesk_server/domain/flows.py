@@ -6,6 +6,7 @@ import dataclasses
 import secrets
 from collections.abc import Callable
 
+from relaydesk_server.domain import channels
 from relaydesk_server.domain.common import Page, PageRequest
 from relaydesk_server.domain.errors import (
     Aborted,
@@ -79,10 +80,23 @@ def update_flow(
     return FlowWithSecret(updated, secret)
 
 
+FLOW_DELETED = "flow deleted"
+
+
 def delete_flow(tx: Transaction, flow_id: str, *, force: bool) -> None:
-    """Deletes a flow. `force` will close its active channels once conversations exist;
-    until then a flow never has any, so there is nothing to refuse or close."""
-    get_flow(tx, flow_id)
+    """Deletes a flow; with `force`, first closes its active conversations."""
+    flow = get_flow(tx, flow_id)
+    active = tx.channels.active_for_flow(flow.name)
+    if active and not force:
+        raise FailedPrecondition.one(
+            "ACTIVE_CHANNELS",
+            flow.name,
+            f"{flow.name} still has {len(active)} active channel(s), the first {active[0].name}; "
+            "close them or delete with force",
+            reason="FLOW_HAS_ACTIVE_CHANNELS",
+        )
+    for channel in active:
+        channels.close(tx, channel, FLOW_DELETED)
     tx.flows.delete(flow_id)
 
 

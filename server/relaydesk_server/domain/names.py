@@ -51,6 +51,8 @@ class ResourceKind:
 
 
 FLOW = ResourceKind("flows", "FO", "relaydesk.v1.Flow")
+MEMBER = ResourceKind("members", "MB", "relaydesk.v1.Member")
+MESSAGE = ResourceKind("messages", "IM", "relaydesk.v1.Message")
 CHANNEL = ResourceKind("channels", "CH", "relaydesk.v1.Channel")
 SESSION = ResourceKind("sessions", "KC", "relaydesk.v1.Session")
 ACTIVITY = ResourceKind("activities", "WA", "relaydesk.v1.Activity")
@@ -60,6 +62,38 @@ WORKFLOW = ResourceKind("workflows", "WW", "relaydesk.v1.Workflow")
 TASK = ResourceKind("tasks", "WT", "relaydesk.v1.Task")
 BOT = ResourceKind("bots", "BT", "relaydesk.v1.Bot")
 API_KEY = ResourceKind("apiKeys", "KY", "relaydesk.v1.ApiKey")
+
+
+def parse_channel_child(name: str, kind: ResourceKind, field: str) -> tuple[str, str]:
+    """`channels/{ref}/members/{id}` → (ref, id); ref is a channel id or unique name."""
+    if not name:
+        raise InvalidArgument.field(field, f"required: the {kind.type_name} name")
+    parts = name.split("/")
+    if (
+        len(parts) != 4
+        or parts[0] != CHANNEL.collection
+        or not parts[1]
+        or parts[2] != kind.collection
+        or not kind.is_id(parts[3])
+    ):
+        raise InvalidArgument.field(
+            field,
+            f"{name!r} is not a {kind.type_name} name (expected channels/{{channel}}/"
+            f"{kind.collection}/{kind.prefix} followed by 32 hex digits)",
+        )
+    return parts[1], parts[3]
+
+
+def parse_channel_ref(name: str, field: str) -> str:
+    """`channels/{ref}` → ref: a channel id or unique name."""
+    if not name:
+        raise InvalidArgument.field(field, "required: the relaydesk.v1.Channel name")
+    collection, _, ref = name.partition("/")
+    if collection != CHANNEL.collection or not ref or "/" in ref:
+        raise InvalidArgument.field(
+            field, f"{name!r} is not a channel name (expected channels/{{id or unique name}})"
+        )
+    return ref
 
 
 class IdSource(Protocol):

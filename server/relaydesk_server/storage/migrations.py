@@ -12,6 +12,7 @@ import sqlite3
 from collections.abc import Callable
 
 import sqlite_utils
+from sqlite_utils.db import ForeignKey
 
 from relaydesk_server.storage.codec import ts_to_db
 
@@ -95,8 +96,121 @@ def _initial(db: sqlite_utils.Database) -> None:
     db.table("request_log").create_index(["create_time"])
 
 
+def _cascade(table: str, column: str, other_table: str) -> ForeignKey:
+    """A reference whose rows go when the row they point to goes."""
+    return ForeignKey(table, column, other_table, "id", on_delete="CASCADE")
+
+
+def _conversations(db: sqlite_utils.Database) -> None:
+    db.create_table(
+        "channels",
+        {
+            "id": str,
+            "unique_name": str,
+            "display_name": str,
+            "kind": str,
+            "state": str,
+            "flow": str,
+            "channel_type": str,
+            "customer_address": str,
+            "long_lived": int,
+            "attributes": str,
+            "session": str,
+            "task": str,
+            "member_count": int,
+            "message_count": int,
+            "next_message_index": int,
+            "close_time": str,
+            "close_reason": str,
+            "create_time": str,
+            "update_time": str,
+            "revision": int,
+        },
+        pk="id",
+        not_null={
+            "display_name",
+            "kind",
+            "state",
+            "customer_address",
+            "long_lived",
+            "attributes",
+            "member_count",
+            "message_count",
+            "next_message_index",
+            "close_reason",
+            "create_time",
+            "update_time",
+            "revision",
+        },
+    )
+    db.table("channels").create_index(["unique_name"], unique=True)
+    db.table("channels").create_index(["flow", "state"])
+    db.table("channels").create_index(["customer_address"])
+
+    db.create_table(
+        "members",
+        {
+            "id": str,
+            "channel_id": str,
+            "identity": str,
+            "role": str,
+            "display_name": str,
+            "last_read_index": int,
+            "attributes": str,
+            "create_time": str,
+            "update_time": str,
+            "revision": int,
+        },
+        pk="id",
+        foreign_keys=[_cascade("members", "channel_id", "channels")],
+        not_null={"channel_id", "identity", "role", "display_name", "attributes",
+                  "create_time", "update_time", "revision"},
+    )
+    db.table("members").create_index(["channel_id", "identity"], unique=True)
+    db.table("members").create_index(["identity"])
+
+    db.create_table(
+        "messages",
+        {
+            "id": str,
+            "channel_id": str,
+            "idx": int,
+            "author": str,
+            "direction": str,
+            "body": str,
+            "attributes": str,
+            "media": str,
+            "delivery": str,
+            "edited": int,
+            "create_time": str,
+            "update_time": str,
+            "revision": int,
+        },
+        pk="id",
+        foreign_keys=[_cascade("messages", "channel_id", "channels")],
+        not_null={"channel_id", "idx", "author", "direction", "body", "attributes", "media",
+                  "edited", "create_time", "update_time", "revision"},
+    )
+    # Per channel, an index is used once: the database refuses a second.
+    db.table("messages").create_index(["channel_id", "idx"], unique=True)
+
+    # The event log. AUTOINCREMENT keeps sequences strictly increasing even
+    # after compaction empties the table, and a rolled-back insert reuses its
+    # number, so the log stays gap-free.
+    db.execute(
+        "CREATE TABLE events ("
+        " sequence INTEGER PRIMARY KEY AUTOINCREMENT,"
+        " create_time TEXT NOT NULL,"
+        " type TEXT NOT NULL,"
+        " channel TEXT,"
+        " data BLOB NOT NULL)"
+    )
+    db.table("events").create_index(["create_time"])
+
+
 MIGRATIONS: list[Migration] = [
     Migration("0001_initial", _initial),
+    Migration("0002_conversations", _conversations),
 ]
 
 

@@ -1,4 +1,8 @@
-"""Keyset pagination over rowid: stable under concurrent inserts and deletes."""
+"""Keyset pagination: stable under concurrent inserts and deletes.
+
+A page starts strictly after a position (a rowid, or an ordered column such as
+a message index), so nothing is listed twice and nothing that stays is skipped.
+"""
 
 from __future__ import annotations
 
@@ -19,16 +23,19 @@ def page_query(
     params: Sequence[Any],
     page: PageRequest,
     to_domain: Callable[[dict[str, Any]], T],
+    *,
+    position: str = "rowid",
+    descending: bool = False,
 ) -> Page[T]:
     clauses = list(where)
     args = list(params)
     if page.after is not None:
-        clauses.append("rowid > ?")
+        clauses.append(f"{position} {'<' if descending else '>'} ?")
         args.append(page.after)
-    sql = f"SELECT rowid AS _pos, * FROM {table}"
+    sql = f"SELECT {position} AS _pos, * FROM {table}"
     if clauses:
         sql += " WHERE " + " AND ".join(clauses)
-    sql += " ORDER BY rowid LIMIT ?"
+    sql += f" ORDER BY {position} {'DESC' if descending else 'ASC'} LIMIT ?"
     # One row more than asked tells whether another page follows.
     args.append(page.size + 1)
     rows = list(db.query(sql, args))

@@ -29,8 +29,15 @@ import sqlite_utils
 from relaydesk_server.clock import Clock
 from relaydesk_server.domain.errors import InvalidArgument, Unavailable
 from relaydesk_server.domain.names import IdSource, ResourceKind
+from relaydesk_server.events.records import LoggedEvent
+from relaydesk_server.storage.channels_repo import (
+    SqliteChannelRepository,
+    SqliteMemberRepository,
+    SqliteMessageRepository,
+)
 from relaydesk_server.storage.codec import ts_to_db
 from relaydesk_server.storage.connection import connect
+from relaydesk_server.storage.events_repo import EventEncoder, Sequencer, SqliteEventLog, last_sequence
 from relaydesk_server.storage.flows_repo import SqliteFlowRepository
 from relaydesk_server.storage.keys_repo import SqliteApiKeyRepository
 from relaydesk_server.storage.migrations import apply_migrations
@@ -43,12 +50,28 @@ REQUEST_ID_RETENTION = dt.timedelta(hours=24)
 MAX_BATCH = 512
 
 
+class _NoEventLog:
+    def append(self, event: object) -> None:
+        raise RuntimeError("events are appended only by writes")
+
+
 class SqliteTransaction:
     """The domain's Transaction over one SQLite connection."""
 
-    def __init__(self, db: sqlite_utils.Database, clock: Clock, ids: IdSource) -> None:
+    def __init__(
+        self,
+        db: sqlite_utils.Database,
+        clock: Clock,
+        ids: IdSource,
+        events: SqliteEventLog | None = None,
+    ) -> None:
+        self.db = db
         self.flows = SqliteFlowRepository(db)
         self.api_keys = SqliteApiKeyRepository(db)
+        self.channels = SqliteChannelRepository(db)
+        self.members = SqliteMemberRepository(db)
+        self.messages = SqliteMessageRepository(db)
+        self.events: SqliteEventLog | _NoEventLog = events or _NoEventLog()
         self._clock = clock
         self._ids = ids
         self._now: dt.datetime | None = None
@@ -106,11 +129,27 @@ def _resolve(future: asyncio.Future[Any], result: Any, error: BaseException | No
         future.set_result(result)
 
 
+def _no_events(sequence: int, now: dt.datetime, event: object) -> bytes:
+    raise RuntimeError("this store was opened without an event encoder")
+
+
 class Store:
-    def __init__(self, path: Path, clock: Clock, ids: IdSource, *, readers: int = 4) -> None:
+    def __init__(
+        self,
+        path: Path,
+        clock: Clock,
+        ids: IdSource,
+        *,
+        event_encoder: EventEncoder = _no_events,
+        readers: int = 4,
+    ) -> None:
         self.path = path
         self.clock = clock
         self.ids = ids
+        self._event_encoder = event_encoder
+        # Called on the event loop with each batch's committed events, in order.
+        self.on_events: Callable[[list[LoggedEvent]], None] | None = None
+        self.last_sequence = 0
         self._jobs: queue.SimpleQueue[_WriteJob | None] = queue.SimpleQueue()
         self._writer_conn: sqlite3.Connection | None = None
         self._writer_thread: threading.Thread | None = None
@@ -129,6 +168,7 @@ class Store:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         conn = connect(self.path)
         applied = apply_migrations(conn, self.clock.now())
+        self.last_sequence = last_sequence(sqlite_utils.Database(conn))
         self._writer_conn = conn
         self._writer_thread = threading.Thread(
             target=self._write_loop, args=(conn,), name="relaydesk-writer", daemon=True
@@ -169,7 +209,10 @@ class Store:
 
     def _write_loop(self, conn: sqlite3.Connection) -> None:
         db = sqlite_utils.Database(conn)
-        tx = SqliteTransaction(db, self.clock, self.ids)
+        self._sequencer = Sequencer(self.last_sequence)
+        self._event_log = SqliteEventLog(db, self._sequencer, self._event_encoder, self._job_now)
+        tx = SqliteTransaction(db, self.clock, self.ids, self._event_log)
+        self._tx = tx
         stopping = False
         while not stopping:
             first = self._jobs.get()
@@ -187,33 +230,49 @@ class Store:
                 batch.append(job)
             self._run_batch(conn, tx, batch)
 
+    def _job_now(self) -> dt.datetime:
+        return self._tx.now()
+
     def _run_batch(
         self, conn: sqlite3.Connection, tx: SqliteTransaction, batch: list[_WriteJob]
     ) -> None:
         outcomes: list[tuple[_WriteJob, Any, BaseException | None, list[Callable[[], None]]]] = []
+        events: list[LoggedEvent] = []
+        sequence_at_start = self._sequencer.last
         try:
             conn.execute("BEGIN IMMEDIATE")
             for job in batch:
                 tx.begin()
+                job_sequence = self._sequencer.last
+                self._event_log.pending = []
                 conn.execute("SAVEPOINT job")
                 try:
                     result = self._run_job(tx, job)
                 except BaseException as error:
                     conn.execute("ROLLBACK TO job")
                     conn.execute("RELEASE job")
+                    # The job's events are gone with it, and so are their numbers.
+                    self._sequencer.last = job_sequence
                     outcomes.append((job, None, error, []))
                 else:
                     conn.execute("RELEASE job")
+                    events += self._event_log.pending
                     outcomes.append((job, result, None, tx.take_after_commit()))
             conn.execute("COMMIT")
         except sqlite3.Error:
             log.exception("transaction failed; %d writes rolled back", len(batch))
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
+            self._sequencer.last = sequence_at_start
             failure = Unavailable("storage failed; the write was not applied", reason="STORAGE")
             for job in batch:
                 job.loop.call_soon_threadsafe(_resolve, job.future, None, failure)
             return
+        self.last_sequence = self._sequencer.last
+        # Subscribers hear of a change only once it is durable, and before its
+        # writer is answered.
+        if events and self.on_events is not None:
+            batch[0].loop.call_soon_threadsafe(self.on_events, events)
         for job, result, job_error, callbacks in outcomes:
             for callback in callbacks:
                 job.loop.call_soon_threadsafe(callback)

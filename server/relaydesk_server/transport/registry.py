@@ -33,6 +33,10 @@ from relaydesk.v1 import (
     workforce_service_pb2,
     workforce_service_pb2_grpc,
 )
+from relaydesk_server.domain.ratelimit import RateLimiter
+from relaydesk_server.events.stream import EventStreams
+from relaydesk_server.transport.channel_service import ChannelServicer
+from relaydesk_server.transport.event_service import EventServicer, add_event_servicer
 from relaydesk_server.transport.flow_service import FlowServicer
 from relaydesk_server.transport.mechanics import Calls
 
@@ -55,10 +59,17 @@ SERVICE_NAMES: tuple[str, ...] = tuple(
 )
 
 
-def register_services(server: grpc.aio.Server, calls: Calls) -> None:
+def register_services(
+    server: grpc.aio.Server, calls: Calls, *, limiter: RateLimiter, streams: EventStreams
+) -> None:
     implemented: dict[str, object] = {
         "FlowService": FlowServicer(calls),
+        "ChannelService": ChannelServicer(calls, limiter, streams.bus),
     }
+    # Events go out as pre-encoded frames, so this service has its own registration.
+    add_event_servicer(EventServicer(calls, streams), server)
     for _, grpc_module, name in SERVICES:
+        if name == "EventService":
+            continue
         servicer = implemented.get(name) or getattr(grpc_module, f"{name}Servicer")()
         getattr(grpc_module, f"add_{name}Servicer_to_server")(servicer, server)

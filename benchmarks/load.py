@@ -1,0 +1,322 @@
+"""Client-side load, the same for both servers: closed-loop callers, counted subscribers,
+paced senders. Nothing here knows which server it talks to.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import math
+import time
+from collections import Counter
+from collections.abc import Awaitable, Callable, Sequence
+from types import TracebackType
+from typing import Any
+
+import grpc
+import grpc.aio
+
+from relaydesk.v1 import event_pb2, event_service_pb2
+
+SubscribeCall = grpc.aio.UnaryStreamCall[Any, event_service_pb2.SubscribeResponse]
+
+# Each subscriber channel gets its own connection (channels with equal arguments would
+# otherwise share one), as separate desktops would.
+SUBSCRIBER_CHANNEL_OPTIONS: Sequence[tuple[str, Any]] = (("grpc.use_local_subchannel_pool", 1),)
+
+# How long one warm-up message may take to reach every subscriber before another is sent.
+_WARM_UP_ROUND_S = 1.0
+
+
+class StepFailed(Exception):
+    """A figure could not be measured; the message says why."""
+
+
+# -- unary throughput -------------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class Throughput:
+    calls: int
+    seconds: float
+    errors: Counter[str]
+
+    @property
+    def rate(self) -> float:
+        return self.calls / self.seconds
+
+
+async def closed_loop(
+    call: Callable[[int], Awaitable[object]], *, callers: int, warm_up_s: float, duration_s: float
+) -> Throughput:
+    """`callers` tasks each call `call(caller)` back to back, for `warm_up_s` then
+    `duration_s`; counts the calls that complete within the measured window.
+
+    A call failing with UNIMPLEMENTED ends the measurement (the error propagates); other
+    failures are counted by status code and the caller carries on.
+    """
+    loop = asyncio.get_running_loop()
+    window_start = loop.time() + warm_up_s
+    window_end = window_start + duration_s
+    completed = 0
+    errors: Counter[str] = Counter()
+
+    async def caller(index: int) -> None:
+        nonlocal completed
+        while loop.time() < window_end:
+            try:
+                await call(index)
+            except grpc.aio.AioRpcError as error:
+                if error.code() == grpc.StatusCode.UNIMPLEMENTED:
+                    raise
+                errors[error.code().name] += 1
+                continue
+            if window_start <= loop.time() < window_end:
+                completed += 1
+
+    async with asyncio.TaskGroup() as group:
+        for index in range(callers):
+            group.create_task(caller(index))
+    if completed == 0:
+        raise StepFailed(f"no call succeeded ({describe_errors(errors)})")
+    return Throughput(completed, duration_s, errors)
+
+
+def describe_errors(errors: Counter[str]) -> str:
+    return ", ".join(f"{count} × {code}" for code, count in errors.most_common()) or "no errors"
+
+
+# -- subscribers ------------------------------------------------------------------------
+
+
+class Tally:
+    """How many MESSAGE_ADDED events each subscriber has received, and a way to wait until
+    each has received enough. Single-threaded: everything runs on the event loop."""
+
+    def __init__(self, subscribers: int) -> None:
+        self.counts = [0] * subscribers
+        self._goals = [0] * subscribers
+        self._short = 0
+        self._all_reached = asyncio.Event()
+        self._failure: BaseException | None = None
+        self.reached_at = 0.0  # time.perf_counter() when the last subscriber reached its goal
+
+    def hit(self, subscriber: int) -> None:
+        count = self.counts[subscriber] = self.counts[subscriber] + 1
+        if count == self._goals[subscriber]:
+            self._short -= 1
+            if self._short == 0:
+                self.reached_at = time.perf_counter()
+                self._all_reached.set()
+
+    def fail(self, error: BaseException) -> None:
+        if self._failure is None:
+            self._failure = error
+        self._all_reached.set()
+
+    def expect(self, goals: Sequence[int]) -> None:
+        """From now on `wait()` waits until subscriber i has received `goals[i]` in all."""
+        self._goals = list(goals)
+        self._short = sum(c < g for c, g in zip(self.counts, self._goals, strict=True))
+        self._all_reached = asyncio.Event()
+        if self._short == 0 or self._failure is not None:
+            self.reached_at = time.perf_counter()
+            self._all_reached.set()
+
+    def expect_more(self, messages: int) -> None:
+        """Waits for every subscriber to receive `messages` more than it has now."""
+        self.expect([count + messages for count in self.counts])
+
+    @property
+    def reached(self) -> int:
+        """How many subscribers have reached their goal."""
+        return len(self.counts) - self._short
+
+    async def wait(self, timeout_s: float) -> bool:
+        """True once every subscriber has reached its goal, False after `timeout_s`; raises
+        the first subscriber's (or publisher's) failure."""
+        try:
+            async with asyncio.timeout(timeout_s):
+                await self._all_reached.wait()
+        except TimeoutError:
+            return False
+        if self._failure is not None:
+            raise self._failure
+        return True
+
+
+class Subscribers:
+    """`count` server streams opened by `open_stream`, spread over grpc.aio channels of
+    `per_channel` streams each, whose MESSAGE_ADDED events are counted in `self.tally`.
+    `on_body`, when given, sees each such event's message body as it arrives."""
+
+    def __init__(
+        self,
+        target: str,
+        count: int,
+        open_stream: Callable[[grpc.aio.Channel], SubscribeCall],
+        *,
+        per_channel: int,
+        on_body: Callable[[str], None] | None = None,
+    ) -> None:
+        self.tally = Tally(count)
+        self._target = target
+        self._count = count
+        self._open_stream = open_stream
+        self._per_channel = per_channel
+        self._on_body = on_body
+        self._channels: list[grpc.aio.Channel] = []
+        self._calls: list[SubscribeCall] = []
+        self._tasks: list[asyncio.Task[None]] = []
+        self._closing = False
+
+    async def __aenter__(self) -> Subscribers:
+        for index in range(self._count):
+            if index % self._per_channel == 0:
+                self._channels.append(
+                    grpc.aio.insecure_channel(self._target, options=SUBSCRIBER_CHANNEL_OPTIONS)
+                )
+            call = self._open_stream(self._channels[-1])
+            self._calls.append(call)
+            self._tasks.append(asyncio.create_task(self._consume(index, call)))
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self._closing = True
+        for call in self._calls:
+            call.cancel()
+        for task in self._tasks:
+            task.cancel()
+        await asyncio.gather(*self._tasks, return_exceptions=True)
+        await asyncio.gather(*(channel.close() for channel in self._channels))
+
+    async def _consume(self, index: int, call: SubscribeCall) -> None:
+        added = event_pb2.EVENT_TYPE_MESSAGE_ADDED
+        on_body = self._on_body
+        hit = self.tally.hit
+        try:
+            async for response in call:
+                event = response.event
+                if event.type == added:
+                    if on_body is not None:
+                        on_body(event.message.body)
+                    hit(index)
+        except grpc.aio.AioRpcError as error:
+            if not self._closing:
+                self.tally.fail(error)
+            return
+        if not self._closing:
+            self.tally.fail(StepFailed("a Subscribe stream ended without an error"))
+
+    async def establish(
+        self, publish_one: Callable[[int], Awaitable[object]], *, timeout_s: float
+    ) -> int:
+        """Publishes warm-up messages until every subscriber has received one; returns how
+        many it took. A stream that starts live misses whatever is published before the
+        server has registered it, so one message is not enough by itself."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout_s
+        self.tally.expect([1] * self._count)
+        sent = 0
+        while True:
+            await _failing_tally_on_error(self.tally, publish_one(sent))
+            sent += 1
+            remaining = deadline - loop.time()
+            if await self.tally.wait(max(0.0, min(_WARM_UP_ROUND_S, remaining))):
+                return sent
+            if loop.time() >= deadline:
+                raise StepFailed(
+                    f"only {self.tally.reached} of {self._count} Subscribe streams received "
+                    f"a warm-up message within {timeout_s:.0f} s ({sent} sent)"
+                )
+
+
+async def _failing_tally_on_error(tally: Tally, publishing: Awaitable[object]) -> None:
+    try:
+        await publishing
+    except BaseException as error:
+        tally.fail(error)
+        raise
+
+
+@dataclasses.dataclass(frozen=True)
+class FanOut:
+    deliveries: int
+    seconds: float
+
+    @property
+    def rate(self) -> float:
+        return self.deliveries / self.seconds
+
+
+async def fan_out(
+    subscribers: Subscribers,
+    publish: Callable[[], Awaitable[object]],
+    *,
+    messages: int,
+    timeout_s: float,
+) -> FanOut:
+    """Starts `publish()` (which publishes `messages` messages every subscriber sees) and
+    times it until every subscriber has received all of them."""
+    tally = subscribers.tally
+    tally.expect_more(messages)
+    before = sum(tally.counts)
+    started = time.perf_counter()
+    publisher = asyncio.create_task(_failing_tally_on_error(tally, publish()))
+    try:
+        reached = await tally.wait(timeout_s)  # raises the publisher's error, if any
+        if reached:
+            # The last replies to the publisher may come after the last deliveries.
+            async with asyncio.timeout(timeout_s):
+                await publisher
+    finally:
+        if not publisher.done():
+            publisher.cancel()
+        await asyncio.gather(publisher, return_exceptions=True)
+    wanted = messages * len(tally.counts)
+    if not reached:
+        delivered = sum(tally.counts) - before
+        raise StepFailed(
+            f"only {delivered:,} of {wanted:,} deliveries within {timeout_s:.0f} s "
+            f"({delivered / timeout_s:,.0f}/s)"
+        )
+    return FanOut(wanted, tally.reached_at - started)
+
+
+# -- paced sending ----------------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class Pacing:
+    sent: int
+    max_late_ms: float  # how far behind schedule the worst send started
+
+
+async def paced(send: Callable[[int], Awaitable[object]], *, rate: float, count: int) -> Pacing:
+    """Starts `send(i)` for i in 0..count-1 at `rate` per second on an absolute schedule
+    (send i is due at start + i / rate, whatever earlier sends took), without waiting for
+    one send to finish before starting the next; returns once all have finished. The
+    first failing send cancels the others and its error propagates."""
+    loop = asyncio.get_running_loop()
+    start = loop.time()
+    worst = 0.0
+    async with asyncio.TaskGroup() as group:
+        for index in range(count):
+            due = start + index / rate
+            delay = due - loop.time()
+            if delay > 0:
+                await asyncio.sleep(delay)  # pacing, not synchronisation
+            worst = max(worst, loop.time() - due)
+            group.create_task(send(index))
+    return Pacing(count, worst * 1000)
+
+
+def percentile(sorted_values: Sequence[float], fraction: float) -> float:
+    """The nearest-rank percentile of already sorted values."""
+    rank = max(1, math.ceil(fraction * len(sorted_values)))
+    return sorted_values[rank - 1]

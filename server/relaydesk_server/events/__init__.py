@@ -1,0 +1,1 @@
+"""The event log's live side: fan-out to subscribers, cursors, compaction."""

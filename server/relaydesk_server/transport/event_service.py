@@ -1,0 +1,86 @@
+"""EventService: the live feed, sent as pre-encoded frames."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from typing import TYPE_CHECKING
+
+import grpc
+from relaydesk.v1 import event_service_pb2 as pb
+
+from relaydesk_server.domain.events_model import EventType
+from relaydesk_server.domain.channels import resolve_channel
+from relaydesk_server.domain.names import CHANNEL, parse_channel_ref
+from relaydesk_server.events.stream import EventStreams, StreamRequest
+from relaydesk_server.transport.context import caller
+from relaydesk_server.transport.events_convert import event_type_from_proto
+from relaydesk_server.transport.mechanics import Calls
+from relaydesk_server.transport.validation import Violations
+
+if TYPE_CHECKING:
+    from relaydesk_server.transport.context import Context
+
+SERVICE = "relaydesk.v1.EventService"
+# Typing is asked for with include_typing, and heartbeats always come.
+_NOT_FILTERABLE = {EventType.TYPING, EventType.HEARTBEAT}
+
+
+class EventServicer:
+    def __init__(self, calls: Calls, streams: EventStreams) -> None:
+        self._calls = calls
+        self._streams = streams
+
+    async def _channel_names(self, refs: list[str]) -> frozenset[str]:
+        names = set()
+        unique_names = []
+        for i, name in enumerate(refs):
+            ref = parse_channel_ref(name, f"channels[{i}]")
+            if CHANNEL.is_id(ref):
+                names.add(name)
+            else:
+                unique_names.append(ref)
+        if unique_names:
+            resolved = await self._calls.read(
+                lambda tx: [resolve_channel(tx, ref).name for ref in unique_names]
+            )
+            names.update(resolved)
+        return frozenset(names)
+
+    async def Subscribe(self, request: pb.SubscribeRequest, context: Context) -> AsyncIterator[bytes]:
+        violations = Violations()
+        types = set()
+        for i, number in enumerate(request.types):
+            event_type = event_type_from_proto(number)
+            if event_type is None:
+                violations.add(f"types[{i}]", f"unknown or unspecified event type {number}")
+            elif event_type not in _NOT_FILTERABLE:
+                types.add(event_type)
+        violations.raise_if_any()
+        stream_request = StreamRequest(
+            principal=caller(),
+            after_sequence=(
+                request.after_sequence if request.HasField("after_sequence") else None
+            ),
+            channels=await self._channel_names(list(request.channels)),
+            types=frozenset(types),
+            include_typing=request.include_typing,
+        )
+        async for frame in self._streams.stream(stream_request):
+            yield frame
+
+
+def _frame(value: bytes | pb.SubscribeResponse) -> bytes:
+    # Events arrive already encoded; anything else is encoded here.
+    return value if isinstance(value, bytes) else value.SerializeToString()
+
+
+def add_event_servicer(servicer: EventServicer, server: grpc.aio.Server) -> None:
+    handler = grpc.unary_stream_rpc_method_handler(
+        servicer.Subscribe,
+        request_deserializer=pb.SubscribeRequest.FromString,
+        response_serializer=_frame,
+    )
+    server.add_generic_rpc_handlers(
+        (grpc.method_handlers_generic_handler(SERVICE, {"Subscribe": handler}),)
+    )
+

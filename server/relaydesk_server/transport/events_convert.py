@@ -1,0 +1,57 @@
+"""Events on the wire: each is encoded once, when it is logged."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from relaydesk.v1 import event_pb2
+
+from relaydesk_server.domain.channels_model import Channel, Member, Message
+from relaydesk_server.domain.events_model import DomainEvent, EventType, Typing
+from relaydesk_server.events.records import LoggedEvent
+from relaydesk_server.transport import channels_convert
+from relaydesk_server.transport.convert import enum_from_proto, enum_to_proto, timestamp
+
+
+def event_type_to_proto(value: EventType) -> int:
+    return enum_to_proto(event_pb2.EventType, "EVENT_TYPE", value)
+
+
+def event_type_from_proto(number: int) -> EventType | None:
+    return enum_from_proto(EventType, "EVENT_TYPE", event_pb2.EventType, number)
+
+
+def encode_event(sequence: int, now: dt.datetime, event: DomainEvent) -> bytes:
+    message = event_pb2.Event(
+        sequence=sequence,
+        create_time=timestamp(now),
+        type=event_type_to_proto(event.type),  # type: ignore[arg-type]
+    )
+    payload = event.payload
+    if isinstance(payload, Message):
+        message.message.CopyFrom(channels_convert.message_to_proto(payload))
+    elif isinstance(payload, Member):
+        message.member.CopyFrom(channels_convert.member_to_proto(payload))
+    elif isinstance(payload, Channel):
+        message.channel.CopyFrom(channels_convert.channel_to_proto(payload))
+    return message.SerializeToString()
+
+
+def typing_event(typing: Typing, now: dt.datetime) -> LoggedEvent:
+    data = event_pb2.Event(
+        sequence=0,
+        create_time=timestamp(now),
+        type=event_pb2.EVENT_TYPE_TYPING,
+        typing=event_pb2.Typing(channel=typing.channel, identity=typing.identity),
+    ).SerializeToString()
+    return LoggedEvent(0, EventType.TYPING, typing.channel, now, data)
+
+
+def heartbeat_frame(head: int, now: dt.datetime) -> bytes:
+    data = event_pb2.Event(
+        sequence=head,
+        create_time=timestamp(now),
+        type=event_pb2.EVENT_TYPE_HEARTBEAT,
+        heartbeat=event_pb2.Heartbeat(server_time=timestamp(now)),
+    ).SerializeToString()
+    return LoggedEvent(head, EventType.HEARTBEAT, None, now, data).frame
