@@ -6,6 +6,7 @@ import asyncio
 import collections
 import dataclasses
 import json
+import os
 import signal
 import sys
 from pathlib import Path
@@ -71,6 +72,14 @@ class ChildServer:
             if key in ("VmRSS", "VmHWM"):
                 fields[key] = int(value.split()[0])  # "123456 kB"
         return Memory(rss_kib=fields["VmRSS"], peak_kib=fields["VmHWM"])
+
+    def cpu_seconds(self) -> float:
+        """User plus system CPU time the server has used so far, all threads together."""
+        self.check_alive()
+        stat = Path(f"/proc/{self.process.pid}/stat").read_text()
+        fields = stat.rpartition(")")[2].split()  # fields[0] is the state, field 3 of stat
+        ticks = int(fields[14 - 3]) + int(fields[15 - 3])  # utime, stime
+        return ticks / os.sysconf("SC_CLK_TCK")
 
     def check_alive(self) -> None:
         if self.process.returncode is not None:

@@ -9,7 +9,7 @@ import dataclasses
 import math
 import time
 from collections import Counter
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from types import TracebackType
 from typing import Any
 
@@ -32,6 +32,42 @@ class StepFailed(Exception):
     """A figure could not be measured; the message says why."""
 
 
+@dataclasses.dataclass(frozen=True)
+class CpuUse:
+    """CPU used during a timed window, in cores (CPU seconds per second)."""
+
+    server_cores: float
+    client_cores: float
+
+
+class CpuMeter:
+    """Measures the CPU the server (`server_cpu()`, in seconds) and this process use
+    between `start()` and `stop()`: says which side a figure was bound by."""
+
+    def __init__(self, server_cpu: Callable[[], float]) -> None:
+        self._server_cpu = server_cpu
+        self._started: tuple[float, float, float] | None = None
+        self._use: CpuUse | None = None
+
+    def start(self) -> None:
+        self._started = (time.perf_counter(), self._server_cpu(), time.process_time())
+
+    def stop(self) -> None:
+        if self._started is None or self._use is not None:
+            return
+        began, server, client = self._started
+        elapsed = time.perf_counter() - began
+        self._use = CpuUse(
+            server_cores=(self._server_cpu() - server) / elapsed,
+            client_cores=(time.process_time() - client) / elapsed,
+        )
+
+    def use(self) -> CpuUse:
+        self.stop()
+        assert self._use is not None, "the meter was never started"
+        return self._use
+
+
 # -- unary throughput -------------------------------------------------------------------
 
 
@@ -40,6 +76,7 @@ class Throughput:
     calls: int
     seconds: float
     errors: Counter[str]
+    cpu: CpuUse
 
     @property
     def rate(self) -> float:
@@ -47,7 +84,12 @@ class Throughput:
 
 
 async def closed_loop(
-    call: Callable[[int], Awaitable[object]], *, callers: int, warm_up_s: float, duration_s: float
+    call: Callable[[int], Awaitable[object]],
+    *,
+    callers: int,
+    warm_up_s: float,
+    duration_s: float,
+    meter: CpuMeter,
 ) -> Throughput:
     """`callers` tasks each call `call(caller)` back to back, for `warm_up_s` then
     `duration_s`; counts the calls that complete within the measured window.
@@ -60,6 +102,8 @@ async def closed_loop(
     window_end = window_start + duration_s
     completed = 0
     errors: Counter[str] = Counter()
+    loop.call_at(window_start, meter.start)
+    loop.call_at(window_end, meter.stop)
 
     async def caller(index: int) -> None:
         nonlocal completed
@@ -79,11 +123,11 @@ async def closed_loop(
             group.create_task(caller(index))
     if completed == 0:
         raise StepFailed(f"no call succeeded ({describe_errors(errors)})")
-    return Throughput(completed, duration_s, errors)
+    return Throughput(completed, duration_s, errors, meter.use())
 
 
 def describe_errors(errors: Counter[str]) -> str:
-    return ", ".join(f"{count} × {code}" for code, count in errors.most_common()) or "no errors"
+    return ", ".join(f"{count} x {code}" for code, count in errors.most_common()) or "no errors"
 
 
 # -- subscribers ------------------------------------------------------------------------
@@ -194,6 +238,10 @@ class Subscribers:
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
         await asyncio.gather(*(channel.close() for channel in self._channels))
+        # A connection stays open while any of its call objects is still referenced.
+        self._calls.clear()
+        self._tasks.clear()
+        self._channels.clear()
 
     async def _consume(self, index: int, call: SubscribeCall) -> None:
         added = event_pb2.EVENT_TYPE_MESSAGE_ADDED
@@ -248,6 +296,7 @@ async def _failing_tally_on_error(tally: Tally, publishing: Awaitable[object]) -
 class FanOut:
     deliveries: int
     seconds: float
+    cpu: CpuUse
 
     @property
     def rate(self) -> float:
@@ -260,16 +309,19 @@ async def fan_out(
     *,
     messages: int,
     timeout_s: float,
+    meter: CpuMeter,
 ) -> FanOut:
     """Starts `publish()` (which publishes `messages` messages every subscriber sees) and
     times it until every subscriber has received all of them."""
     tally = subscribers.tally
     tally.expect_more(messages)
     before = sum(tally.counts)
+    meter.start()
     started = time.perf_counter()
     publisher = asyncio.create_task(_failing_tally_on_error(tally, publish()))
     try:
         reached = await tally.wait(timeout_s)  # raises the publisher's error, if any
+        meter.stop()
         if reached:
             # The last replies to the publisher may come after the last deliveries.
             async with asyncio.timeout(timeout_s):
@@ -285,7 +337,7 @@ async def fan_out(
             f"only {delivered:,} of {wanted:,} deliveries within {timeout_s:.0f} s "
             f"({delivered / timeout_s:,.0f}/s)"
         )
-    return FanOut(wanted, tally.reached_at - started)
+    return FanOut(wanted, tally.reached_at - started, meter.use())
 
 
 # -- paced sending ----------------------------------------------------------------------
@@ -297,7 +349,9 @@ class Pacing:
     max_late_ms: float  # how far behind schedule the worst send started
 
 
-async def paced(send: Callable[[int], Awaitable[object]], *, rate: float, count: int) -> Pacing:
+async def paced(
+    send: Callable[[int], Coroutine[Any, Any, object]], *, rate: float, count: int
+) -> Pacing:
     """Starts `send(i)` for i in 0..count-1 at `rate` per second on an absolute schedule
     (send i is due at start + i / rate, whatever earlier sends took), without waiting for
     one send to finish before starting the next; returns once all have finished. The

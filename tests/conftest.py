@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -11,19 +12,34 @@ from relaydesk.client import Client, connect
 from relaydesk_server.clock import ManualClock
 from tests.support import Harness, start_server
 
+HarnessFactory = Callable[..., Awaitable[Harness]]
+
 
 @pytest.fixture
-async def harness(tmp_path: Path) -> AsyncIterator[Harness]:
-    clock = ManualClock()
-    data_dir = tmp_path / "data"
-    running = await start_server(data_dir, clock)
-    admin_key = (data_dir / "admin.key").read_text().strip()
-    h = Harness(
-        data_dir, clock, running, admin_key, connect(f"127.0.0.1:{running.port}", admin_key)
-    )
-    yield h
-    await h.client.close()
-    await h.running.stop(grace=None)
+async def harness_factory(tmp_path: Path) -> AsyncIterator[HarnessFactory]:
+    """Starts servers with non-default options: `await harness_factory(subscriber_buffer=5)`."""
+    started: list[Harness] = []
+
+    async def start(**options: Any) -> Harness:
+        clock = ManualClock()
+        data_dir = tmp_path / f"data{len(started)}"
+        running = await start_server(data_dir, clock, **options)
+        admin_key = (data_dir / "admin.key").read_text().strip()
+        client = connect(f"127.0.0.1:{running.port}", admin_key)
+        h = Harness(data_dir, clock, running, admin_key, client, options)
+        started.append(h)
+        return h
+
+    yield start
+    for h in started:
+        await h.client.close()
+        await h.running.stop(grace=None)
+
+
+@pytest.fixture
+async def harness(harness_factory: HarnessFactory) -> Harness:
+    """A server with default options."""
+    return await harness_factory()
 
 
 @pytest.fixture

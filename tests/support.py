@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
+from collections.abc import Awaitable, Iterable
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import grpc
 import pytest
 from google.rpc import error_details_pb2
 
 from relaydesk.client import Client, connect, error_details
-from relaydesk.v1 import common_pb2, flow_pb2
+from relaydesk.v1 import (
+    channel_pb2,
+    channel_service_pb2,
+    common_pb2,
+    flow_pb2,
+    member_pb2,
+    message_pb2,
+)
 from relaydesk_server.app import RelaydeskServer, ServerOptions, create_server
 from relaydesk_server.clock import ManualClock
 
@@ -25,6 +34,7 @@ class Harness:
     running: RelaydeskServer
     admin_key: str
     client: Client
+    options: dict[str, Any] = dataclasses.field(default_factory=dict)
 
     @property
     def target(self) -> str:
@@ -37,13 +47,13 @@ class Harness:
         """Stops the server and starts a new one on the same data directory."""
         await self.client.close()
         await self.running.stop(grace=None)
-        self.running = await start_server(self.data_dir, self.clock)
+        self.running = await start_server(self.data_dir, self.clock, **self.options)
         self.client = connect(self.target, self.admin_key)
 
 
-async def start_server(data_dir: Path, clock: ManualClock) -> RelaydeskServer:
+async def start_server(data_dir: Path, clock: ManualClock, **options: Any) -> RelaydeskServer:
     running = await create_server(
-        ServerOptions(listen="127.0.0.1:0", data_dir=data_dir, clock=clock)
+        ServerOptions(listen="127.0.0.1:0", data_dir=data_dir, clock=clock, **options)
     )
     await running.start()
     return running
@@ -92,3 +102,38 @@ def task_flow(
         task=flow_pb2.TaskIntegration(workflow=WORKFLOW),
         **fields,  # type: ignore[arg-type]
     )
+
+
+async def new_channel(rd: Client, **fields: Any) -> channel_pb2.Channel:
+    request = channel_service_pb2.CreateChannelRequest(channel=channel_pb2.Channel(**fields))
+    return (await rd.channels.CreateChannel(request)).channel
+
+
+async def add_member(
+    rd: Client, channel: str, identity: str, role: int = member_pb2.MEMBER_ROLE_AGENT
+) -> member_pb2.Member:
+    request = channel_service_pb2.AddMemberRequest(
+        parent=channel,
+        member=member_pb2.Member(identity=identity, role=role),  # type: ignore[arg-type]
+    )
+    return (await rd.channels.AddMember(request)).member
+
+
+async def send(rd: Client, channel: str, body: str = "hello", **fields: Any) -> message_pb2.Message:
+    request = channel_service_pb2.SendMessageRequest(parent=channel, body=body, **fields)
+    return (await rd.channels.SendMessage(request)).message
+
+
+async def gather_limited(calls: Iterable[Awaitable[T]], limit: int = 64) -> list[T]:
+    """Awaits every call with at most `limit` in flight.
+
+    gRPC sheds calls beyond about a thousand pending on one server (with
+    CANCELLED), so a test that fans out far more than that paces itself.
+    """
+    gate = asyncio.Semaphore(limit)
+
+    async def one(call: Awaitable[T]) -> T:
+        async with gate:
+            return await call
+
+    return await asyncio.gather(*(one(c) for c in calls))

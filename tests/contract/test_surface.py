@@ -79,7 +79,7 @@ async def test_each_rpc_is_implemented_or_answers_unimplemented(
         path,
         request_serializer=request_type.SerializeToString,
         response_deserializer=response_type.FromString,
-    # A live stream with nothing to say runs until its deadline: keep that short.
+        # A live stream with nothing to say runs until its deadline: keep that short.
     )(request_type(), metadata=metadata, timeout=1 if method.server_streaming else 5)
     error: grpc.aio.AioRpcError | None = None
     try:

@@ -303,7 +303,11 @@ def update_read_horizon(
 
 
 def _author_of(
-    tx: Transaction, principal: Principal, channel: Channel, membership: Member | None, new: NewMessage
+    tx: Transaction,
+    principal: Principal,
+    channel: Channel,
+    membership: Member | None,
+    new: NewMessage,
 ) -> tuple[str, Member | None]:
     if not principal.is_privileged:
         assert membership is not None  # require_write checked it
@@ -413,7 +417,9 @@ def _editable(
 ) -> tuple[Channel, Message]:
     channel, membership = _writable(tx, principal, ref)
     message = _message(tx, principal, channel, message_id)
-    if not principal.is_privileged and (membership is None or message.author != membership.identity):
+    if not principal.is_privileged and (
+        membership is None or message.author != membership.identity
+    ):
         raise PermissionDenied(
             "only the author, an admin or a service changes a message",
             reason="CHANNEL_ACCESS_DENIED",

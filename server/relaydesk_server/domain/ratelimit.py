@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import math
 
 from relaydesk_server.domain.errors import ResourceExhausted
 
@@ -33,7 +34,8 @@ class RateLimiter:
         bucket.tokens = min(float(self.burst), bucket.tokens + elapsed * self.rate)
         bucket.updated = now
         if bucket.tokens < 1.0:
-            wait = dt.timedelta(seconds=(1.0 - bucket.tokens) / self.rate)
+            # Rounded up, so that a caller who waits exactly this long gets through.
+            wait = dt.timedelta(microseconds=math.ceil((1.0 - bucket.tokens) / self.rate * 1e6))
             raise ResourceExhausted(
                 f"{what} is over its write rate of {self.rate:g}/s (bursts of {self.burst}); "
                 "retry after the RetryInfo delay",

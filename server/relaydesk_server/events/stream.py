@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import datetime as dt
+import functools
 import logging
 from collections.abc import AsyncIterator, Callable
 
@@ -27,7 +28,7 @@ from relaydesk_server.events.bus import EventBus, Matcher, Subscription
 from relaydesk_server.events.records import LoggedEvent
 from relaydesk_server.events.visibility import may_see
 from relaydesk_server.storage.events_repo import compaction_bound, delete_through, read_events
-from relaydesk_server.storage.store import Store
+from relaydesk_server.storage.store import SqliteTransaction, Store
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +58,12 @@ def matcher(request: StreamRequest) -> Matcher:
         return may_see(principal, event)
 
     return accepts
+
+
+def _read_page(
+    tx: SqliteTransaction, *, after: int, channels: list[str], types: list[EventType]
+) -> tuple[list[LoggedEvent], int]:
+    return read_events(tx.db, after, channels, types, REPLAY_PAGE)
 
 
 class EventStreams:
@@ -107,9 +114,8 @@ class EventStreams:
             types = sorted(request.types, key=lambda t: t.value)
             try:
                 while True:
-                    after = scanned
                     events, scanned = await self._store.read(
-                        lambda tx: read_events(tx.db, after, channels, types, REPLAY_PAGE)
+                        functools.partial(_read_page, after=scanned, channels=channels, types=types)
                     )
                     for event in events:
                         if accepts(event):

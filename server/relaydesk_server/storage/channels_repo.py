@@ -7,6 +7,7 @@ on each call.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import sqlite_utils
@@ -132,7 +133,7 @@ class SqliteChannelRepository:
             params.append(channel_filter.member_identity)
         return page_query(self._db, "channels", where, params, page, _channel_from_row)
 
-    def active_for_flow(self, flow: str) -> list[Channel]:
+    def active_for_flow(self, flow: str) -> Sequence[Channel]:
         rows = self._db.query(
             "SELECT * FROM channels WHERE flow = ? AND state = ? ORDER BY rowid",
             [flow, ChannelState.ACTIVE.value],
@@ -149,7 +150,9 @@ class SqliteChannelRepository:
         columns = _CHANNEL_COLUMNS.split(", ")[1:]
         assignments = ", ".join(f"{column} = ?" for column in columns)
         values = _channel_values(channel)
-        self._db.execute(f"UPDATE channels SET {assignments} WHERE id = ?", (*values[1:], values[0]))
+        self._db.execute(
+            f"UPDATE channels SET {assignments} WHERE id = ?", (*values[1:], values[0])
+        )
 
     def delete(self, channel_id: str) -> None:
         # Members and messages go with it (ON DELETE CASCADE).
@@ -239,8 +242,12 @@ class SqliteMemberRepository:
 def _media_to_db(media: tuple[Media, ...]) -> str:
     return json_to_db(
         [
-            {"content_type": m.content_type, "url": m.url, "size_bytes": m.size_bytes,
-             "filename": m.filename}
+            {
+                "content_type": m.content_type,
+                "url": m.url,
+                "size_bytes": m.size_bytes,
+                "filename": m.filename,
+            }
             for m in media
         ]
     )
@@ -304,7 +311,8 @@ class SqliteMessageRepository:
     def list(
         self, channel_id: str, after_index: int | None, descending: bool, page: PageRequest
     ) -> Page[Message]:
-        where, params = ["channel_id = ?"], [channel_id]
+        where: list[str] = ["channel_id = ?"]
+        params: list[object] = [channel_id]
         if after_index is not None:
             where.append("idx < ?" if descending else "idx > ?")
             params.append(after_index)

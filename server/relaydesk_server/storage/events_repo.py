@@ -59,7 +59,8 @@ class SqliteEventLog:
         data = self._encoder(sequence, now, event)
         channel = event.channel
         self._db.execute(
-            "INSERT INTO events (sequence, create_time, type, channel, data) VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO events (sequence, create_time, type, channel, data) "
+            "VALUES (?, ?, ?, ?, ?)",
             (sequence, ts_to_db(now), event.type.value, channel, data),
         )
         self.pending.append(LoggedEvent(sequence, event.type, channel, now, data))

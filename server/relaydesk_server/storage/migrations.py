@@ -163,8 +163,16 @@ def _conversations(db: sqlite_utils.Database) -> None:
         },
         pk="id",
         foreign_keys=[_cascade("members", "channel_id", "channels")],
-        not_null={"channel_id", "identity", "role", "display_name", "attributes",
-                  "create_time", "update_time", "revision"},
+        not_null={
+            "channel_id",
+            "identity",
+            "role",
+            "display_name",
+            "attributes",
+            "create_time",
+            "update_time",
+            "revision",
+        },
     )
     db.table("members").create_index(["channel_id", "identity"], unique=True)
     db.table("members").create_index(["identity"])
@@ -188,8 +196,19 @@ def _conversations(db: sqlite_utils.Database) -> None:
         },
         pk="id",
         foreign_keys=[_cascade("messages", "channel_id", "channels")],
-        not_null={"channel_id", "idx", "author", "direction", "body", "attributes", "media",
-                  "edited", "create_time", "update_time", "revision"},
+        not_null={
+            "channel_id",
+            "idx",
+            "author",
+            "direction",
+            "body",
+            "attributes",
+            "media",
+            "edited",
+            "create_time",
+            "update_time",
+            "revision",
+        },
     )
     # Per channel, an index is used once: the database refuses a second.
     db.table("messages").create_index(["channel_id", "idx"], unique=True)

@@ -37,7 +37,12 @@ from relaydesk_server.storage.channels_repo import (
 )
 from relaydesk_server.storage.codec import ts_to_db
 from relaydesk_server.storage.connection import connect
-from relaydesk_server.storage.events_repo import EventEncoder, Sequencer, SqliteEventLog, last_sequence
+from relaydesk_server.storage.events_repo import (
+    EventEncoder,
+    Sequencer,
+    SqliteEventLog,
+    last_sequence,
+)
 from relaydesk_server.storage.flows_repo import SqliteFlowRepository
 from relaydesk_server.storage.keys_repo import SqliteApiKeyRepository
 from relaydesk_server.storage.migrations import apply_migrations

@@ -6,10 +6,15 @@ from typing import TYPE_CHECKING
 
 from relaydesk.v1 import channel_service_pb2 as pb
 from relaydesk.v1 import channel_service_pb2_grpc
-
 from relaydesk_server.domain import channels
 from relaydesk_server.domain.channels_model import ChannelFilter, ChannelSpec, Message
-from relaydesk_server.domain.names import FLOW, MEMBER, MESSAGE, parse_channel_child, parse_channel_ref
+from relaydesk_server.domain.names import (
+    FLOW,
+    MEMBER,
+    MESSAGE,
+    parse_channel_child,
+    parse_channel_ref,
+)
 from relaydesk_server.domain.ports import Transaction
 from relaydesk_server.domain.ratelimit import RateLimiter
 from relaydesk_server.events.bus import EventBus
@@ -99,7 +104,9 @@ class ChannelServicer(channel_service_pb2_grpc.ChannelServiceServicer):
             pb.UpdateChannelResponse,
             lambda tx: pb.UpdateChannelResponse(
                 channel=convert.channel_to_proto(
-                    channels.update_channel(tx, principal, ref, request.channel.etag or None, change)
+                    channels.update_channel(
+                        tx, principal, ref, request.channel.etag or None, change
+                    )
                 )
             ),
         )
@@ -136,7 +143,9 @@ class ChannelServicer(channel_service_pb2_grpc.ChannelServiceServicer):
 
     # -- members -------------------------------------------------------------
 
-    async def AddMember(self, request: pb.AddMemberRequest, context: Context) -> pb.AddMemberResponse:
+    async def AddMember(
+        self, request: pb.AddMemberRequest, context: Context
+    ) -> pb.AddMemberResponse:
         ref = parse_channel_ref(request.parent, "parent")
         identity, role, display_name, attributes = convert.member_from_proto(request.member)
         principal = caller()
@@ -233,7 +242,11 @@ class ChannelServicer(channel_service_pb2_grpc.ChannelServiceServicer):
         descending = request.order == pb.MESSAGE_ORDER_DESCENDING
         violations.check(
             request.order
-            in (pb.MESSAGE_ORDER_UNSPECIFIED, pb.MESSAGE_ORDER_ASCENDING, pb.MESSAGE_ORDER_DESCENDING),
+            in (
+                pb.MESSAGE_ORDER_UNSPECIFIED,
+                pb.MESSAGE_ORDER_ASCENDING,
+                pb.MESSAGE_ORDER_DESCENDING,
+            ),
             "order",
             f"unknown order {request.order}",
         )

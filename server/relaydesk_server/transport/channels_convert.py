@@ -8,8 +8,8 @@ import re
 from typing import Any
 
 from google.protobuf import json_format, struct_pb2
-from relaydesk.v1 import channel_pb2, common_pb2, member_pb2, message_pb2
 
+from relaydesk.v1 import channel_pb2, common_pb2, member_pb2, message_pb2
 from relaydesk_server.domain.channels_model import (
     SYSTEM_AUTHOR,
     Channel,
@@ -61,8 +61,17 @@ CHANNEL_OUTPUT_ONLY = frozenset(
 )
 MESSAGE_UPDATABLE = frozenset({"body", "attributes"})
 MESSAGE_OUTPUT_ONLY = frozenset(
-    {"name", "index", "author", "direction", "delivery", "edited", "create_time",
-     "update_time", "etag"}
+    {
+        "name",
+        "index",
+        "author",
+        "direction",
+        "delivery",
+        "edited",
+        "create_time",
+        "update_time",
+        "etag",
+    }
 )
 
 
@@ -101,7 +110,9 @@ def _kind_from_proto(number: int) -> ChannelKind | None:
     return enum_from_proto(ChannelKind, "CHANNEL_KIND", channel_pb2.ChannelKind, number)
 
 
-def channel_state_from_proto(violations: Violations, number: int, field: str) -> ChannelState | None:
+def channel_state_from_proto(
+    violations: Violations, number: int, field: str
+) -> ChannelState | None:
     if number == channel_pb2.CHANNEL_STATE_UNSPECIFIED:
         return None
     state = enum_from_proto(ChannelState, "CHANNEL_STATE", channel_pb2.ChannelState, number)
@@ -326,4 +337,3 @@ def message_to_proto(message: Message) -> message_pb2.Message:
     if message.delivery is not None:
         result.delivery.CopyFrom(_delivery_to_proto(message.delivery))
     return result
-

@@ -6,10 +6,10 @@ from collections.abc import AsyncIterator
 from typing import TYPE_CHECKING
 
 import grpc
-from relaydesk.v1 import event_service_pb2 as pb
 
-from relaydesk_server.domain.events_model import EventType
+from relaydesk.v1 import event_service_pb2 as pb
 from relaydesk_server.domain.channels import resolve_channel
+from relaydesk_server.domain.events_model import EventType
 from relaydesk_server.domain.names import CHANNEL, parse_channel_ref
 from relaydesk_server.events.stream import EventStreams, StreamRequest
 from relaydesk_server.transport.context import caller
@@ -46,7 +46,9 @@ class EventServicer:
             names.update(resolved)
         return frozenset(names)
 
-    async def Subscribe(self, request: pb.SubscribeRequest, context: Context) -> AsyncIterator[bytes]:
+    async def Subscribe(
+        self, request: pb.SubscribeRequest, context: Context
+    ) -> AsyncIterator[bytes]:
         violations = Violations()
         types = set()
         for i, number in enumerate(request.types):
@@ -58,9 +60,7 @@ class EventServicer:
         violations.raise_if_any()
         stream_request = StreamRequest(
             principal=caller(),
-            after_sequence=(
-                request.after_sequence if request.HasField("after_sequence") else None
-            ),
+            after_sequence=(request.after_sequence if request.HasField("after_sequence") else None),
             channels=await self._channel_names(list(request.channels)),
             types=frozenset(types),
             include_typing=request.include_typing,
@@ -83,4 +83,3 @@ def add_event_servicer(servicer: EventServicer, server: grpc.aio.Server) -> None
     server.add_generic_rpc_handlers(
         (grpc.method_handlers_generic_handler(SERVICE, {"Subscribe": handler}),)
     )
-

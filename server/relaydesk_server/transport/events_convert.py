@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 from relaydesk.v1 import event_pb2
-
 from relaydesk_server.domain.channels_model import Channel, Member, Message
 from relaydesk_server.domain.events_model import DomainEvent, EventType, Typing
 from relaydesk_server.events.records import LoggedEvent

@@ -25,10 +25,7 @@ from relaydesk.v1 import (
 _STATUS_DETAILS_KEY = "grpc-status-details-bin"
 
 
-class _Bearer(
-    grpc.aio.UnaryUnaryClientInterceptor,
-    grpc.aio.UnaryStreamClientInterceptor,
-):
+class _Bearer:
     def __init__(self, credential: str) -> None:
         self._header = ("authorization", f"Bearer {credential}")
 
@@ -39,9 +36,15 @@ class _Bearer(
             details.method, details.timeout, metadata, details.credentials, details.wait_for_ready
         )
 
+
+# A grpc.aio channel files each interceptor under one kind of call only, so
+# unary and streaming calls each get their own.
+class _BearerUnary(_Bearer, grpc.aio.UnaryUnaryClientInterceptor):
     async def intercept_unary_unary(self, continuation: Any, details: Any, request: Any) -> Any:
         return await continuation(self._with_credential(details), request)
 
+
+class _BearerStream(_Bearer, grpc.aio.UnaryStreamClientInterceptor):
     async def intercept_unary_stream(self, continuation: Any, details: Any, request: Any) -> Any:
         return await continuation(self._with_credential(details), request)
 
@@ -85,7 +88,9 @@ def connect(
     options: Sequence[tuple[str, Any]] = (),
 ) -> Client:
     """A client for the server at `target` (HOST:PORT), plaintext unless credentials are given."""
-    interceptors = [_Bearer(credential)] if credential else []
+    interceptors: list[grpc.aio.ClientInterceptor] = (
+        [_BearerUnary(credential), _BearerStream(credential)] if credential else []
+    )
     if channel_credentials is not None:
         channel = grpc.aio.secure_channel(
             target, channel_credentials, options=options, interceptors=interceptors

@@ -1,0 +1,424 @@
+"""The measurements: each figure once against relaydesk and once against the bare server,
+with the same client code, channel settings, payload sizes and counts."""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import math
+import time
+from collections.abc import Awaitable, Callable, Coroutine, Sequence
+from typing import Any
+
+import grpc
+import grpc.aio
+
+from benchmarks import payloads
+from benchmarks.bare_server import ECHO, PUBLISH, SUBSCRIBE, publish_request
+from benchmarks.children import ChildServer, Memory
+from benchmarks.load import (
+    CpuMeter,
+    CpuUse,
+    FanOut,
+    StepFailed,
+    SubscribeCall,
+    Subscribers,
+    Throughput,
+    closed_loop,
+    fan_out,
+    paced,
+    percentile,
+)
+from relaydesk.v1 import (
+    channel_pb2,
+    channel_service_pb2,
+    channel_service_pb2_grpc,
+    event_pb2,
+    event_service_pb2,
+    event_service_pb2_grpc,
+)
+
+Metadata = Sequence[tuple[str, str]]
+SubscribeResponse = event_service_pb2.SubscribeResponse
+Unary = grpc.aio.UnaryUnaryMultiCallable[bytes, bytes]  # a bare call: bytes in and out
+
+# SendMessage allows each channel 30 messages/s in bursts of 150 (RESOURCE_EXHAUSTED
+# beyond). The benchmarks measure the server, not that policy, so they keep every channel
+# within it: a fixed-count measurement puts at most this many messages in one channel,
+# leaving the rest of the burst for warm-up messages...
+_MESSAGES_PER_CHANNEL = 100
+# ...a paced one at most this many per second...
+_PACED_RATE_PER_CHANNEL = 20.0
+# ...and the throughput callers each rotate over this many channels, which allows up to
+# callers * 4 * 30/s sustained (7,680/s with 64 callers) on top of the bursts.
+CHANNELS_PER_CALLER = 4
+
+# The bare side sends an authorization header of the same size as relaydesk's
+# ("Bearer " and a 47-character API key), which it ignores.
+BARE_METADATA: Metadata = (("authorization", "Bearer " + "0" * 47),)
+
+
+@dataclasses.dataclass(frozen=True)
+class Settings:
+    label: str
+    warm_up_s: float  # of the unary measurements
+    duration_s: float  # of the unary measurements
+    fan_out: tuple[tuple[int, int], ...]  # (subscribers, messages) per fan-out figure
+    latency_s: float
+    delivery_timeout_s: float  # longest wait for a fan-out or latency run's deliveries
+    establish_timeout_s: float  # longest wait for every Subscribe stream to be live
+    callers: int = 64  # concurrent unary callers, all on one grpc.aio channel
+    senders: int = 16  # concurrent SendMessage callers feeding relaydesk's fan-out
+    per_channel: int = 50  # Subscribe streams per grpc.aio channel
+    latency_subscribers: int = 100
+    latency_rate: float = 200.0  # messages/s
+    idle_subscribers: int = 1000
+
+
+FULL = Settings(
+    label="full",
+    warm_up_s=1.0,
+    duration_s=8.0,
+    fan_out=((100, 1200), (1000, 200)),
+    latency_s=10.0,
+    delivery_timeout_s=40.0,
+    establish_timeout_s=30.0,
+)
+QUICK = Settings(
+    label="quick",
+    warm_up_s=0.5,
+    duration_s=2.0,
+    fan_out=((100, 300), (1000, 50)),
+    latency_s=3.0,
+    delivery_timeout_s=15.0,
+    establish_timeout_s=20.0,
+)
+
+
+@dataclasses.dataclass(frozen=True)
+class Latency:
+    samples: int
+    p50_ms: float
+    p99_ms: float
+    max_ms: float
+    max_late_ms: float  # how far behind its schedule the worst send started
+    cpu: CpuUse
+
+
+@dataclasses.dataclass(frozen=True)
+class IdleMemory:
+    before: Memory  # the server before any subscriber
+    after: Memory  # with every subscriber connected and idle
+
+    @property
+    def growth_mib(self) -> float:
+        return self.after.rss_mib - self.before.rss_mib
+
+
+# -- shared procedures ------------------------------------------------------------------
+
+
+async def _latency(
+    server: ChildServer,
+    open_stream: Callable[[grpc.aio.Channel], SubscribeCall],
+    warm_up: Callable[[int], Awaitable[object]],
+    send_stamped: Callable[[int], Coroutine[Any, Any, object]],
+    settings: Settings,
+) -> Latency:
+    """Sends stamped messages at a steady rate; every subscriber records, for each one it
+    receives, the time from just before the send to its arrival."""
+    samples: list[int] = []
+
+    def record(body: str) -> None:
+        sent = payloads.sent_ns_of(body)
+        if sent is not None:
+            samples.append(time.monotonic_ns() - sent)
+
+    count = round(settings.latency_rate * settings.latency_s)
+    meter = CpuMeter(server.cpu_seconds)
+    async with Subscribers(
+        server.target,
+        settings.latency_subscribers,
+        open_stream,
+        per_channel=settings.per_channel,
+        on_body=record,
+    ) as subscribers:
+        await subscribers.establish(warm_up, timeout_s=settings.establish_timeout_s)
+        subscribers.tally.expect_more(count)
+        meter.start()
+        pacing = await paced(send_stamped, rate=settings.latency_rate, count=count)
+        delivered = await subscribers.tally.wait(settings.delivery_timeout_s)
+        meter.stop()
+        if not delivered:
+            raise StepFailed(
+                f"only {len(samples):,} of {count * settings.latency_subscribers:,} "
+                f"deliveries arrived within {settings.delivery_timeout_s:.0f} s of the last send"
+            )
+    samples.sort()
+    return Latency(
+        samples=len(samples),
+        p50_ms=percentile(samples, 0.50) / 1e6,
+        p99_ms=percentile(samples, 0.99) / 1e6,
+        max_ms=samples[-1] / 1e6,
+        max_late_ms=pacing.max_late_ms,
+        cpu=meter.use(),
+    )
+
+
+async def _idle_memory(
+    server: ChildServer,
+    open_stream: Callable[[grpc.aio.Channel], SubscribeCall],
+    publish_one: Callable[[int], Awaitable[object]],
+    settings: Settings,
+) -> IdleMemory:
+    """The server's memory before and after `idle_subscribers` streams are open; each has
+    received one message (which shows it is live) and is then left idle."""
+    await publish_one(0)  # with no subscriber yet: the publishing path is warm on both sides
+    before = server.memory()
+    async with Subscribers(
+        server.target, settings.idle_subscribers, open_stream, per_channel=settings.per_channel
+    ) as subscribers:
+        await subscribers.establish(publish_one, timeout_s=settings.establish_timeout_s)
+        after = server.memory()
+    return IdleMemory(before, after)
+
+
+# -- the bare server --------------------------------------------------------------------
+
+
+def _bare_open_stream() -> Callable[[grpc.aio.Channel], SubscribeCall]:
+    request = payloads.subscribe_request().SerializeToString()
+
+    def open_stream(channel: grpc.aio.Channel) -> SubscribeCall:
+        # Subscribers parse what they receive, as relaydesk's subscribers do.
+        subscribe: grpc.aio.UnaryStreamMultiCallable[bytes, SubscribeResponse]
+        subscribe = channel.unary_stream(
+            SUBSCRIBE, response_deserializer=SubscribeResponse.FromString
+        )
+        call: SubscribeCall = subscribe(request, metadata=BARE_METADATA)
+        return call
+
+    return open_stream
+
+
+async def bare_echo(server: ChildServer, settings: Settings) -> Throughput:
+    payload = payloads.echo_payload()
+    async with grpc.aio.insecure_channel(server.target) as channel:
+        echo: Unary = channel.unary_unary(ECHO)
+
+        async def call(caller: int) -> object:
+            return await echo(payload, metadata=BARE_METADATA)
+
+        return await closed_loop(
+            call,
+            callers=settings.callers,
+            warm_up_s=settings.warm_up_s,
+            duration_s=settings.duration_s,
+            meter=CpuMeter(server.cpu_seconds),
+        )
+
+
+async def bare_fan_out(
+    server: ChildServer, subscribers: int, messages: int, settings: Settings
+) -> FanOut:
+    warm_up = publish_request(1, payloads.message_added(payloads.body("warm-up")))
+    burst = publish_request(messages, payloads.message_added(payloads.body()))
+    async with grpc.aio.insecure_channel(server.target) as control:
+        publish: Unary = control.unary_unary(PUBLISH)
+        async with Subscribers(
+            server.target, subscribers, _bare_open_stream(), per_channel=settings.per_channel
+        ) as subscribed:
+            await subscribed.establish(
+                lambda _: publish(warm_up, metadata=BARE_METADATA),
+                timeout_s=settings.establish_timeout_s,
+            )
+            return await fan_out(
+                subscribed,
+                lambda: publish(burst, metadata=BARE_METADATA),
+                messages=messages,
+                timeout_s=settings.delivery_timeout_s,
+                meter=CpuMeter(server.cpu_seconds),
+            )
+
+
+async def bare_latency(server: ChildServer, settings: Settings) -> Latency:
+    warm_up = publish_request(1, payloads.message_added(payloads.body("warm-up")))
+    async with grpc.aio.insecure_channel(server.target) as control:
+        publish: Unary = control.unary_unary(PUBLISH)
+
+        async def send_stamped(index: int) -> object:
+            stamped = payloads.message_added(payloads.stamped_body(time.monotonic_ns()))
+            return await publish(publish_request(1, stamped), metadata=BARE_METADATA)
+
+        return await _latency(
+            server,
+            _bare_open_stream(),
+            lambda _: publish(warm_up, metadata=BARE_METADATA),
+            send_stamped,
+            settings,
+        )
+
+
+async def bare_idle_memory(server: ChildServer, settings: Settings) -> IdleMemory:
+    warm_up = publish_request(1, payloads.message_added(payloads.body("warm-up")))
+    async with grpc.aio.insecure_channel(server.target) as control:
+        publish: Unary = control.unary_unary(PUBLISH)
+        return await _idle_memory(
+            server,
+            _bare_open_stream(),
+            lambda _: publish(warm_up, metadata=BARE_METADATA),
+            settings,
+        )
+
+
+# -- relaydesk --------------------------------------------------------------------------
+
+
+class _Relaydesk:
+    """Admin calls to a relaydesk server over one grpc.aio channel.
+
+    The credential goes in each call's metadata rather than through relaydesk.client's
+    interceptor: a client interceptor costs client CPU per call, which the bare side
+    would not pay, and the ratio is meant to compare the servers.
+    """
+
+    def __init__(self, channel: grpc.aio.Channel, key: str) -> None:
+        self.metadata: Metadata = (("authorization", f"Bearer {key}"),)
+        self.channels = channel_service_pb2_grpc.ChannelServiceStub(channel)
+
+    async def create_channels(self, count: int, label: str) -> list[str]:
+        async def create(index: int) -> str:
+            request = channel_service_pb2.CreateChannelRequest(
+                channel=channel_pb2.Channel(display_name=f"benchmark {label} {index}")
+            )
+            response = await self.channels.CreateChannel(request, metadata=self.metadata)
+            return response.channel.name
+
+        names: list[str] = []
+        for first in range(0, count, 32):  # a few at a time
+            batch = range(first, min(first + 32, count))
+            names += await asyncio.gather(*(create(index) for index in batch))
+        return names
+
+    async def send(self, parent: str, body: str) -> object:
+        request = channel_service_pb2.SendMessageRequest(parent=parent, body=body)
+        return await self.channels.SendMessage(request, metadata=self.metadata)
+
+    def open_stream(
+        self, channel_names: Sequence[str]
+    ) -> Callable[[grpc.aio.Channel], SubscribeCall]:
+        request = event_service_pb2.SubscribeRequest(
+            channels=channel_names, types=[event_pb2.EVENT_TYPE_MESSAGE_ADDED]
+        )
+        metadata = self.metadata
+
+        def open_stream(channel: grpc.aio.Channel) -> SubscribeCall:
+            events = event_service_pb2_grpc.EventServiceStub(channel)
+            call: SubscribeCall = events.Subscribe(request, metadata=metadata)
+            return call
+
+        return open_stream
+
+
+async def relaydesk_send(server: ChildServer, key: str, settings: Settings) -> Throughput:
+    async with grpc.aio.insecure_channel(server.target) as channel:
+        relaydesk = _Relaydesk(channel, key)
+        names = await relaydesk.create_channels(settings.callers * CHANNELS_PER_CALLER, "send")
+        requests = [
+            channel_service_pb2.SendMessageRequest(parent=name, body=payloads.body())
+            for name in names
+        ]
+        turns = [0] * settings.callers
+
+        async def call(caller: int) -> object:
+            turn = turns[caller] = turns[caller] + 1
+            request = requests[caller * CHANNELS_PER_CALLER + turn % CHANNELS_PER_CALLER]
+            return await relaydesk.channels.SendMessage(request, metadata=relaydesk.metadata)
+
+        return await closed_loop(
+            call,
+            callers=settings.callers,
+            warm_up_s=settings.warm_up_s,
+            duration_s=settings.duration_s,
+            meter=CpuMeter(server.cpu_seconds),
+        )
+
+
+def fan_out_channels(messages: int) -> int:
+    """How many relaydesk channels a fan-out of `messages` messages is spread over."""
+    return math.ceil(messages / _MESSAGES_PER_CHANNEL)
+
+
+def latency_channels(settings: Settings) -> int:
+    """How many relaydesk channels the latency run's messages are spread over."""
+    return math.ceil(settings.latency_rate / _PACED_RATE_PER_CHANNEL)
+
+
+async def relaydesk_fan_out(
+    server: ChildServer, key: str, subscribers: int, messages: int, settings: Settings
+) -> FanOut:
+    async with grpc.aio.insecure_channel(server.target) as control:
+        relaydesk = _Relaydesk(control, key)
+        names = await relaydesk.create_channels(
+            fan_out_channels(messages), f"fan-out {subscribers}"
+        )
+        warm_up, body = payloads.body("warm-up"), payloads.body()
+
+        async def publish() -> None:
+            async def sender(first: int) -> None:
+                for index in range(first, messages, settings.senders):
+                    await relaydesk.send(names[index % len(names)], body)
+
+            async with asyncio.TaskGroup() as group:
+                for first in range(min(settings.senders, messages)):
+                    group.create_task(sender(first))
+
+        async with Subscribers(
+            server.target,
+            subscribers,
+            relaydesk.open_stream(names),
+            per_channel=settings.per_channel,
+        ) as subscribed:
+            await subscribed.establish(
+                lambda attempt: relaydesk.send(names[attempt % len(names)], warm_up),
+                timeout_s=settings.establish_timeout_s,
+            )
+            return await fan_out(
+                subscribed,
+                publish,
+                messages=messages,
+                timeout_s=settings.delivery_timeout_s,
+                meter=CpuMeter(server.cpu_seconds),
+            )
+
+
+async def relaydesk_latency(server: ChildServer, key: str, settings: Settings) -> Latency:
+    async with grpc.aio.insecure_channel(server.target) as control:
+        relaydesk = _Relaydesk(control, key)
+        names = await relaydesk.create_channels(latency_channels(settings), "latency")
+        warm_up = payloads.body("warm-up")
+
+        async def send_stamped(index: int) -> object:
+            body = payloads.stamped_body(time.monotonic_ns())
+            return await relaydesk.send(names[index % len(names)], body)
+
+        return await _latency(
+            server,
+            relaydesk.open_stream(names),
+            lambda attempt: relaydesk.send(names[attempt % len(names)], warm_up),
+            send_stamped,
+            settings,
+        )
+
+
+async def relaydesk_idle_memory(server: ChildServer, key: str, settings: Settings) -> IdleMemory:
+    async with grpc.aio.insecure_channel(server.target) as control:
+        relaydesk = _Relaydesk(control, key)
+        [name] = await relaydesk.create_channels(1, "idle")
+        warm_up = payloads.body("warm-up")
+        return await _idle_memory(
+            server,
+            relaydesk.open_stream([name]),
+            lambda _: relaydesk.send(name, warm_up),
+            settings,
+        )
