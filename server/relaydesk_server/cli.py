@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import datetime as dt
 import logging
 import os
 import signal
@@ -25,11 +26,18 @@ def _env(flag: str, default: str) -> str:
     return os.environ.get("RELAYDESK_" + flag.upper().replace("-", "_"), default)
 
 
-def _duration(text: str) -> float:
+def _duration(text: str) -> dt.timedelta:
     try:
-        return parse_duration(text).total_seconds()
+        return parse_duration(text)
     except ValueError as error:
         raise argparse.ArgumentTypeError(str(error)) from error
+
+
+def _positive_duration(text: str) -> dt.timedelta:
+    value = _duration(text)
+    if value <= dt.timedelta(0):
+        raise argparse.ArgumentTypeError(f"{text!r} must be more than 0")
+    return value
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -64,6 +72,33 @@ def build_parser() -> argparse.ArgumentParser:
         help="(env RELAYDESK_LOG_LEVEL; default %(default)s)",
     )
     serve.add_argument(
+        "--event-retention",
+        type=_positive_duration,
+        default=_positive_duration(_env("event-retention", "7d")),
+        help="how long events stay replayable (env RELAYDESK_EVENT_RETENTION; default 7d)",
+    )
+    serve.add_argument(
+        "--heartbeat-interval",
+        type=_positive_duration,
+        default=_positive_duration(_env("heartbeat-interval", "15s")),
+        help="how often idle subscribers get a heartbeat "
+        "(env RELAYDESK_HEARTBEAT_INTERVAL; default 15s)",
+    )
+    serve.add_argument(
+        "--subscriber-buffer",
+        type=int,
+        default=int(_env("subscriber-buffer", "10000")),
+        help="how many events a subscriber may fall behind before it is cut "
+        "(env RELAYDESK_SUBSCRIBER_BUFFER; default %(default)s)",
+    )
+    serve.add_argument(
+        "--channel-message-rate",
+        type=float,
+        default=float(_env("channel-message-rate", "30")),
+        help="messages a second one channel sustains; bursts may reach five times that "
+        "(env RELAYDESK_CHANNEL_MESSAGE_RATE; default 30)",
+    )
+    serve.add_argument(
         "--shutdown-grace",
         type=_duration,
         default=_duration(_env("shutdown-grace", "10s")),
@@ -74,7 +109,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 async def serve(args: argparse.Namespace) -> None:
-    running = await create_server(ServerOptions(listen=args.listen, data_dir=args.data_dir))
+    running = await create_server(
+        ServerOptions(
+            listen=args.listen,
+            data_dir=args.data_dir,
+            event_retention=args.event_retention,
+            heartbeat_interval=args.heartbeat_interval,
+            subscriber_buffer=args.subscriber_buffer,
+            channel_message_rate=args.channel_message_rate,
+            channel_message_burst=max(1, round(args.channel_message_rate * 5)),
+        )
+    )
     await running.start()
     log.info(
         "relaydesk is serving",
@@ -90,8 +135,9 @@ async def serve(args: argparse.Namespace) -> None:
     for signum in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(signum, stop.set)
     await stop.wait()
-    log.info("shutting down", extra={"grace_s": args.shutdown_grace})
-    await running.stop(grace=args.shutdown_grace)
+    grace = args.shutdown_grace.total_seconds()
+    log.info("shutting down", extra={"grace_s": grace})
+    await running.stop(grace=grace)
     log.info("stopped")
 
 

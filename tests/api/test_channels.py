@@ -18,6 +18,7 @@ from tests.support import (
     add_member,
     detail,
     expect_error,
+    gather_limited,
     new_channel,
     reason,
     send,
@@ -486,3 +487,14 @@ async def test_typing_needs_a_member_identity(rd: Client) -> None:
         rd.channels.SendTyping(pb.SendTypingRequest(parent=channel.name, identity="bob")),
         grpc.StatusCode.FAILED_PRECONDITION,
     )
+
+
+async def test_a_channel_holds_at_most_1000_members(rd: Client) -> None:
+    channel = await new_channel(rd)
+    await gather_limited(add_member(rd, channel.name, f"agent{i}") for i in range(1000))
+    error = await expect_error(
+        add_member(rd, channel.name, "one-too-many"), grpc.StatusCode.FAILED_PRECONDITION
+    )
+    assert reason(error) == "CHANNEL_FULL"
+    after = (await rd.channels.GetChannel(pb.GetChannelRequest(name=channel.name))).channel
+    assert after.member_count == 1000

@@ -134,7 +134,10 @@ async def test_serve_on_a_taken_port_fails_with_a_clear_message(tmp_path: Path) 
         await blocker.wait_closed()
 
 
-@pytest.mark.parametrize("flag", ["--shutdown-grace=soon", "--log-format=xml"])
+@pytest.mark.parametrize(
+    "flag",
+    ["--shutdown-grace=soon", "--log-format=xml", "--event-retention=0s", "--heartbeat-interval=x"],
+)
 async def test_bad_flags_are_rejected(flag: str, tmp_path: Path) -> None:
     process = await asyncio.create_subprocess_exec(
         sys.executable,

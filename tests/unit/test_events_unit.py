@@ -1,0 +1,38 @@
+"""The event stream's pure parts: wire framing and the visibility rule."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from relaydesk.v1 import event_pb2, event_service_pb2, message_pb2
+from relaydesk_server.domain.events_model import EventType
+from relaydesk_server.domain.keys_model import Principal, Role
+from relaydesk_server.events.records import LoggedEvent
+from relaydesk_server.events.visibility import may_see
+
+NOW = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+
+
+@pytest.mark.parametrize("body_size", [0, 1, 100, 127, 128, 300, 16_383, 16_384, 40_000, 3_000_000])
+def test_frames_match_what_protobuf_would_encode(body_size: int) -> None:
+    event = event_pb2.Event(
+        sequence=7,
+        type=event_pb2.EVENT_TYPE_MESSAGE_ADDED,
+        message=message_pb2.Message(body="x" * body_size),
+    )
+    logged = LoggedEvent(7, EventType.MESSAGE_ADDED, None, NOW, event.SerializeToString())
+    expected = event_service_pb2.SubscribeResponse(event=event).SerializeToString()
+    assert logged.frame == expected
+    assert event_service_pb2.SubscribeResponse.FromString(logged.frame).event == event
+
+
+def test_admins_and_services_see_everything_others_nothing_yet() -> None:
+    event = LoggedEvent(1, EventType.MESSAGE_ADDED, "channels/CH" + "0" * 32, NOW, b"")
+    assert may_see(Principal(Role.ADMIN, "apiKeys/a"), event)
+    assert may_see(Principal(Role.SERVICE, "apiKeys/s"), event)
+    assert not may_see(Principal(Role.AGENT, "alice", identity="alice"), event)
+    assert not may_see(
+        Principal(Role.CUSTOMER, "bob", identity="bob", channel=event.channel), event
+    )
