@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import enum
-from typing import Any
+from typing import Any, ClassVar
 
 from relaydesk_server.domain.common import etag_of
 from relaydesk_server.domain.flows_model import ChannelType
@@ -95,8 +95,30 @@ class Channel:
         return self.state is ChannelState.ACTIVE
 
 
+class _ChannelChild:
+    """Naming shared by the resources that live inside a channel."""
+
+    collection: ClassVar[str]
+    id: str
+    channel_id: str
+    revision: int
+
+    @property
+    def name(self) -> str:
+        return f"{CHANNEL.name(self.channel_id)}/{self.collection}/{self.id}"
+
+    @property
+    def channel_name(self) -> str:
+        return CHANNEL.name(self.channel_id)
+
+    @property
+    def etag(self) -> str:
+        return etag_of(self.id, self.revision)
+
+
 @dataclasses.dataclass(frozen=True)
-class Member:
+class Member(_ChannelChild):
+    collection: ClassVar[str] = "members"
     id: str
     channel_id: str
     identity: str
@@ -107,18 +129,6 @@ class Member:
     last_read_index: int | None = None
     attributes: dict[str, Any] = dataclasses.field(default_factory=dict)
     revision: int = 1
-
-    @property
-    def name(self) -> str:
-        return f"{CHANNEL.name(self.channel_id)}/members/{self.id}"
-
-    @property
-    def channel_name(self) -> str:
-        return CHANNEL.name(self.channel_id)
-
-    @property
-    def etag(self) -> str:
-        return etag_of(self.id, self.revision)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -138,7 +148,8 @@ class Delivery:
 
 
 @dataclasses.dataclass(frozen=True)
-class Message:
+class Message(_ChannelChild):
+    collection: ClassVar[str] = "messages"
     id: str
     channel_id: str
     index: int
@@ -152,18 +163,6 @@ class Message:
     delivery: Delivery | None = None
     edited: bool = False
     revision: int = 1
-
-    @property
-    def name(self) -> str:
-        return f"{CHANNEL.name(self.channel_id)}/messages/{self.id}"
-
-    @property
-    def channel_name(self) -> str:
-        return CHANNEL.name(self.channel_id)
-
-    @property
-    def etag(self) -> str:
-        return etag_of(self.id, self.revision)
 
 
 @dataclasses.dataclass(frozen=True)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from relaydesk.v1 import channel_service_pb2 as pb
 from relaydesk.v1 import channel_service_pb2_grpc
 from relaydesk_server.domain import channels
-from relaydesk_server.domain.channels_model import ChannelFilter, ChannelSpec, Message
+from relaydesk_server.domain.channels_model import ChannelFilter
 from relaydesk_server.domain.names import (
     FLOW,
     MEMBER,
@@ -21,7 +21,12 @@ from relaydesk_server.events.bus import EventBus
 from relaydesk_server.transport import channels_convert as convert
 from relaydesk_server.transport.context import caller
 from relaydesk_server.transport.events_convert import typing_event
-from relaydesk_server.transport.mechanics import Calls, merge_update, next_page_token, page_request
+from relaydesk_server.transport.mechanics import (
+    Calls,
+    masked_change,
+    next_page_token,
+    page_request,
+)
 from relaydesk_server.transport.validation import Violations
 
 if TYPE_CHECKING:
@@ -88,16 +93,15 @@ class ChannelServicer(channel_service_pb2_grpc.ChannelServiceServicer):
         ref = parse_channel_ref(request.channel.name, "channel.name")
         principal = caller()
 
-        def change(current: ChannelSpec) -> ChannelSpec:
-            merged = merge_update(
-                convert.channel_spec_to_proto(current),
-                request.channel,
-                request.update_mask,
-                request.HasField("update_mask"),
-                convert.CHANNEL_UPDATABLE,
-                convert.CHANNEL_OUTPUT_ONLY,
-            )
-            return convert.channel_spec_from_proto(merged)
+        change = masked_change(
+            request.channel,
+            request.update_mask,
+            request.HasField("update_mask"),
+            to_proto=convert.channel_spec_to_proto,
+            from_proto=lambda _, merged: convert.channel_spec_from_proto(merged),
+            updatable=convert.CHANNEL_UPDATABLE,
+            output_only=convert.CHANNEL_OUTPUT_ONLY,
+        )
 
         return await self._calls.write(
             request,
@@ -271,16 +275,15 @@ class ChannelServicer(channel_service_pb2_grpc.ChannelServiceServicer):
         ref, message_id = parse_channel_child(request.message.name, MESSAGE, "message.name")
         principal = caller()
 
-        def change(current: Message) -> Message:
-            merged = merge_update(
-                convert.message_to_proto(current),
-                request.message,
-                request.update_mask,
-                request.HasField("update_mask"),
-                convert.MESSAGE_UPDATABLE,
-                convert.MESSAGE_OUTPUT_ONLY,
-            )
-            return convert.edited_message(current, merged)
+        change = masked_change(
+            request.message,
+            request.update_mask,
+            request.HasField("update_mask"),
+            to_proto=convert.message_to_proto,
+            from_proto=convert.edited_message,
+            updatable=convert.MESSAGE_UPDATABLE,
+            output_only=convert.MESSAGE_OUTPUT_ONLY,
+        )
 
         return await self._calls.write(
             request,

@@ -7,11 +7,16 @@ from typing import TYPE_CHECKING
 from relaydesk.v1 import flow_service_pb2 as pb
 from relaydesk.v1 import flow_service_pb2_grpc
 from relaydesk_server.domain import flows
-from relaydesk_server.domain.flows_model import FlowFilter, FlowSpec
+from relaydesk_server.domain.flows_model import FlowFilter
 from relaydesk_server.domain.names import FLOW
 from relaydesk_server.domain.ports import Transaction
 from relaydesk_server.transport import flows_convert as convert
-from relaydesk_server.transport.mechanics import Calls, merge_update, next_page_token, page_request
+from relaydesk_server.transport.mechanics import (
+    Calls,
+    masked_change,
+    next_page_token,
+    page_request,
+)
 from relaydesk_server.transport.validation import Violations
 
 if TYPE_CHECKING:
@@ -63,16 +68,15 @@ class FlowServicer(flow_service_pb2_grpc.FlowServiceServicer):
     ) -> pb.UpdateFlowResponse:
         flow_id = FLOW.parse(request.flow.name, "flow.name")
 
-        def change(current: FlowSpec) -> FlowSpec:
-            merged = merge_update(
-                convert.flow_spec_to_proto(current),
-                request.flow,
-                request.update_mask,
-                request.HasField("update_mask"),
-                convert.UPDATABLE,
-                convert.OUTPUT_ONLY,
-            )
-            return convert.flow_spec_from_proto(merged)
+        change = masked_change(
+            request.flow,
+            request.update_mask,
+            request.HasField("update_mask"),
+            to_proto=convert.flow_spec_to_proto,
+            from_proto=lambda _, merged: convert.flow_spec_from_proto(merged),
+            updatable=convert.UPDATABLE,
+            output_only=convert.OUTPUT_ONLY,
+        )
 
         return await self._calls.write(
             request,

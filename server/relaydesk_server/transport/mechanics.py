@@ -22,6 +22,7 @@ from relaydesk_server.transport.context import caller, current_method
 from relaydesk_server.transport.validation import Violations, check_request_id
 
 R = TypeVar("R", bound=ProtoMessage)
+S = TypeVar("S")
 T = TypeVar("T")
 
 # ---------------------------------------------------------------------------
@@ -151,6 +152,31 @@ def merge_update(
         mask = field_mask_pb2.FieldMask(paths=paths)
         mask.MergeMessage(patch, merged, replace_message_field=True, replace_repeated_field=True)
     return merged
+
+
+def masked_change(
+    patch: R,
+    update_mask: field_mask_pb2.FieldMask,
+    has_mask: bool,
+    *,
+    to_proto: Callable[[S], R],
+    from_proto: Callable[[S, R], S],
+    updatable: frozenset[str],
+    output_only: frozenset[str],
+) -> Callable[[S], S]:
+    """The change an Update RPC asks for, to apply to the stored value inside the write.
+
+    The stored value is turned into its proto, the masked fields of `patch`
+    are applied, and the result is validated back into a domain value.
+    """
+
+    def change(current: S) -> S:
+        merged = merge_update(
+            to_proto(current), patch, update_mask, has_mask, updatable, output_only
+        )
+        return from_proto(current, merged)
+
+    return change
 
 
 def require_name(name: str, field: str = "name") -> None:
