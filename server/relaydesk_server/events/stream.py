@@ -27,7 +27,12 @@ from relaydesk_server.domain.keys_model import Principal
 from relaydesk_server.events.bus import EventBus, Matcher, Subscription
 from relaydesk_server.events.records import LoggedEvent
 from relaydesk_server.events.visibility import may_see
-from relaydesk_server.storage.events_repo import compaction_bound, delete_through, read_events
+from relaydesk_server.storage.events_repo import (
+    compaction_bound,
+    delete_through,
+    last_sequence,
+    read_events,
+)
 from relaydesk_server.storage.store import SqliteTransaction, Store
 
 log = logging.getLogger(__name__)
@@ -84,10 +89,14 @@ class EventStreams:
         self.retention = retention
         self._heartbeat = heartbeat
 
-    def _check_cursor(self, after: int) -> None:
+    async def _check_cursor(self, after: int) -> None:
         if after < 0:
             raise InvalidArgument.field("after_sequence", "must not be negative")
-        if after > self.bus.head:
+        # A replay can hand out a sequence that committed a moment before the
+        # bus published it: ask the log before calling a cursor "future".
+        if after > self.bus.head and after > await self._store.read(
+            lambda tx: last_sequence(tx.db)
+        ):
             raise InvalidArgument.field(
                 "after_sequence",
                 f"{after} is past the newest event ({self.bus.head}): a cursor comes from an "
@@ -107,7 +116,7 @@ class EventStreams:
         if request.after_sequence is None:
             subscription = self.bus.subscribe(accepts, skip_through=self.bus.head)
         else:
-            self._check_cursor(request.after_sequence)
+            await self._check_cursor(request.after_sequence)
             token = object()
             scanned = self.bus.replay_cursors[token] = request.after_sequence
             channels = sorted(request.channels)
