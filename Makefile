@@ -43,9 +43,9 @@ checkgen: $(SETUP_STAMP) ## Fail when the committed stubs differ from what proto
 lint: $(SETUP_STAMP) ## buf lint + buf format, ruff, mypy --strict
 	$(BIN)/buf lint
 	$(BIN)/buf format --diff --exit-code
-	$(BIN)/ruff check server tests clients/python/relaydesk/client
-	$(BIN)/ruff format --check server tests clients/python/relaydesk/client
-	$(BIN)/mypy server/relaydesk_server clients/python/relaydesk/client
+	$(BIN)/ruff check server tests benchmarks clients/python/relaydesk/client
+	$(BIN)/ruff format --check server tests benchmarks clients/python/relaydesk/client
+	$(BIN)/mypy server/relaydesk_server clients/python/relaydesk/client benchmarks
 
 run: $(SETUP_STAMP) $(GEN_STAMP) ## Set up, generate if needed, and serve on $(LISTEN) with data in $(DATA_DIR)
 	$(BIN)/relaydesk serve --listen $(LISTEN) --data-dir $(DATA_DIR)

@@ -10,9 +10,13 @@ ratio says how much of plain gRPC's speed relaydesk keeps:
 3. delivery latency at a steady 200 messages/s to 100 subscribers (p50, p99);
 4. the server's resident memory with 1000 idle subscribers.
 
-Both servers run as child processes of the benchmark, one at a time, and every client
-runs in the benchmark process: each side gets the same client code, the same channel
-settings and the same split of the machine (server in one process, clients in another),
-and the server's memory can be read from /proc. Everything is on loopback and every
-loop is bounded, so a run stops by itself.
+Each server runs in its own child process and every client runs in the benchmark process,
+so both sides get the same client code, the same channel settings and the same split of
+the machine (server in one process, clients in another), and the server's memory and CPU
+can be read from /proc. The two servers are measured one at a time, alternating figure by
+figure (and round by round for throughput), so that whatever else the machine is doing
+weighs on both alike. Everything is on loopback and every loop and wait is bounded, so a
+run stops by itself. A relaydesk RPC that answers UNIMPLEMENTED makes its row read "not
+available yet (UNIMPLEMENTED)"; any other failure is printed in its row and makes the run
+exit with status 1.
 """

@@ -111,9 +111,13 @@ class ChildServer:
 async def _start(name: str, argv: list[str], ready_message: str) -> ChildServer:
     """Starts `argv` and waits for the JSON line whose message is `ready_message`; it
     carries the port."""
+    # RELAYDESK_* variables would change the server's settings (its rate limits, buffers,
+    # heartbeats): the benchmarks measure the defaults.
+    env = {name: value for name, value in os.environ.items() if not name.startswith("RELAYDESK_")}
     process = await asyncio.create_subprocess_exec(
         *argv,
         cwd=_REPO,
+        env=env,
         stdin=asyncio.subprocess.DEVNULL,
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.STDOUT,

@@ -102,8 +102,7 @@ async def closed_loop(
     window_end = window_start + duration_s
     completed = 0
     errors: Counter[str] = Counter()
-    loop.call_at(window_start, meter.start)
-    loop.call_at(window_end, meter.stop)
+    timers = [loop.call_at(window_start, meter.start), loop.call_at(window_end, meter.stop)]
 
     async def caller(index: int) -> None:
         nonlocal completed
@@ -118,9 +117,13 @@ async def closed_loop(
             if window_start <= loop.time() < window_end:
                 completed += 1
 
-    async with asyncio.TaskGroup() as group:
-        for index in range(callers):
-            group.create_task(caller(index))
+    try:
+        async with asyncio.TaskGroup() as group:
+            for index in range(callers):
+                group.create_task(caller(index))
+    finally:
+        for timer in timers:
+            timer.cancel()
     if completed == 0:
         raise StepFailed(f"no call succeeded ({describe_errors(errors)})")
     return Throughput(completed, duration_s, errors, meter.use())
@@ -215,14 +218,18 @@ class Subscribers:
         self._closing = False
 
     async def __aenter__(self) -> Subscribers:
-        for index in range(self._count):
-            if index % self._per_channel == 0:
-                self._channels.append(
-                    grpc.aio.insecure_channel(self._target, options=SUBSCRIBER_CHANNEL_OPTIONS)
-                )
-            call = self._open_stream(self._channels[-1])
-            self._calls.append(call)
-            self._tasks.append(asyncio.create_task(self._consume(index, call)))
+        try:
+            for index in range(self._count):
+                if index % self._per_channel == 0:
+                    self._channels.append(
+                        grpc.aio.insecure_channel(self._target, options=SUBSCRIBER_CHANNEL_OPTIONS)
+                    )
+                call = self._open_stream(self._channels[-1])
+                self._calls.append(call)
+                self._tasks.append(asyncio.create_task(self._consume(index, call)))
+        except BaseException as error:
+            await self.__aexit__(type(error), error, error.__traceback__)
+            raise
         return self
 
     async def __aexit__(

@@ -61,8 +61,9 @@ BARE_METADATA: Metadata = (("authorization", "Bearer " + "0" * 47),)
 @dataclasses.dataclass(frozen=True)
 class Settings:
     label: str
-    warm_up_s: float  # of the unary measurements
-    duration_s: float  # of the unary measurements
+    rounds: int  # throughput figures: rounds, alternating baseline and relaydesk
+    warm_up_s: float  # of each unary round
+    duration_s: float  # counted, of each unary round
     fan_out: tuple[tuple[int, int], ...]  # (subscribers, messages) per fan-out figure
     latency_s: float
     delivery_timeout_s: float  # longest wait for a fan-out or latency run's deliveries
@@ -77,15 +78,17 @@ class Settings:
 
 FULL = Settings(
     label="full",
+    rounds=3,
     warm_up_s=1.0,
-    duration_s=8.0,
-    fan_out=((100, 1200), (1000, 200)),
+    duration_s=3.0,
+    fan_out=((100, 1000), (1000, 150)),
     latency_s=10.0,
     delivery_timeout_s=40.0,
     establish_timeout_s=30.0,
 )
 QUICK = Settings(
     label="quick",
+    rounds=1,
     warm_up_s=0.5,
     duration_s=2.0,
     fan_out=((100, 300), (1000, 50)),
