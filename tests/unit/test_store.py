@@ -90,3 +90,33 @@ async def test_writes_after_close_are_refused(tmp_path: Path) -> None:
     await store.close()
     with pytest.raises(Exception, match="shutting down"):
         await store.write(insert_key("late"))
+
+
+async def test_a_rolled_back_write_leaves_no_trace_in_the_writers_channel_cache(
+    store: Store,
+) -> None:
+    import dataclasses
+
+    from relaydesk_server.domain.channels_model import Channel, ChannelSpec, ChannelState
+
+    def create(tx: SqliteTransaction) -> Channel:
+        now = tx.now()
+        channel = Channel("CH" + "a" * 32, ChannelSpec(), ChannelState.ACTIVE, now, now)
+        tx.channels.insert(channel)
+        return channel
+
+    channel = await store.write(create)
+
+    def bump_then_fail(tx: SqliteTransaction) -> None:
+        current = tx.channels.get(channel.id)
+        assert current is not None
+        tx.channels.update_counters(dataclasses.replace(current, next_message_index=99))
+        raise InvalidArgument.field("x", "rejected after writing")
+
+    with pytest.raises(InvalidArgument):
+        await store.write(bump_then_fail)
+    in_writer = await store.write(lambda tx: tx.channels.get(channel.id))
+    on_disk = await store.read(lambda tx: tx.channels.get(channel.id))
+    assert in_writer is not None
+    assert on_disk is not None
+    assert in_writer.next_message_index == on_disk.next_message_index == 0

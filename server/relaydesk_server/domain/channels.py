@@ -235,7 +235,7 @@ def _add_member(
     )
     tx.members.insert(member)
     channel = dataclasses.replace(channel, member_count=channel.member_count + 1)
-    tx.channels.update(channel)
+    tx.channels.update_counters(channel)
     tx.events.append(DomainEvent(EventType.MEMBER_JOINED, member))
     return channel, member
 
@@ -272,7 +272,7 @@ def remove_member(tx: Transaction, principal: Principal, ref: str, member_id: st
     channel, _ = _writable(tx, principal, ref)
     member = _member(tx, channel, member_id)
     tx.members.delete(channel.id, member_id)
-    tx.channels.update(dataclasses.replace(channel, member_count=channel.member_count - 1))
+    tx.channels.update_counters(dataclasses.replace(channel, member_count=channel.member_count - 1))
     tx.events.append(DomainEvent(EventType.MEMBER_LEFT, member))
 
 
@@ -367,7 +367,7 @@ def send_message(
         update_time=now,
     )
     tx.messages.insert(message)
-    tx.channels.update(
+    tx.channels.update_counters(
         dataclasses.replace(
             channel,
             next_message_index=channel.next_message_index + 1,
@@ -453,7 +453,9 @@ def update_message(
 def delete_message(tx: Transaction, principal: Principal, ref: str, message_id: str) -> None:
     channel, message = _editable(tx, principal, ref, message_id)
     tx.messages.delete(channel.id, message_id)
-    tx.channels.update(dataclasses.replace(channel, message_count=channel.message_count - 1))
+    tx.channels.update_counters(
+        dataclasses.replace(channel, message_count=channel.message_count - 1)
+    )
     tx.events.append(DomainEvent(EventType.MESSAGE_DELETED, message))
 
 

@@ -7,6 +7,7 @@ on each call.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Sequence
 from typing import Any
 
@@ -99,9 +100,13 @@ def _channel_from_row(row: dict[str, Any]) -> Channel:
 
 
 def _first(db: sqlite_utils.Database, sql: str, params: list[Any]) -> dict[str, Any] | None:
-    for row in db.query(sql, params):
-        return row
-    return None
+    # Straight to the connection: sqlite-utils' query() wraps every statement in
+    # a savepoint of its own, which is three statements for one on this path.
+    cursor = db.conn.execute(sql, params)
+    row = cursor.fetchone()
+    if row is None:
+        return None
+    return dict(zip((column[0] for column in cursor.description), row, strict=True))
 
 
 class SqliteChannelRepository:
@@ -141,7 +146,7 @@ class SqliteChannelRepository:
         return [_channel_from_row(row) for row in rows]
 
     def insert(self, channel: Channel) -> None:
-        self._db.execute(
+        self._db.conn.execute(
             f"INSERT INTO channels ({_CHANNEL_COLUMNS}) VALUES ({', '.join('?' * 20)})",
             _channel_values(channel),
         )
@@ -150,13 +155,83 @@ class SqliteChannelRepository:
         columns = _CHANNEL_COLUMNS.split(", ")[1:]
         assignments = ", ".join(f"{column} = ?" for column in columns)
         values = _channel_values(channel)
-        self._db.execute(
+        self._db.conn.execute(
             f"UPDATE channels SET {assignments} WHERE id = ?", (*values[1:], values[0])
+        )
+
+    def update_counters(self, channel: Channel) -> None:
+        self._db.conn.execute(
+            "UPDATE channels SET member_count = ?, message_count = ?, next_message_index = ? "
+            "WHERE id = ?",
+            (channel.member_count, channel.message_count, channel.next_message_index, channel.id),
         )
 
     def delete(self, channel_id: str) -> None:
         # Members and messages go with it (ON DELETE CASCADE).
-        self._db.execute("DELETE FROM channels WHERE id = ?", [channel_id])
+        self._db.conn.execute("DELETE FROM channels WHERE id = ?", [channel_id])
+
+
+class CachedChannelRepository(SqliteChannelRepository):
+    """The writer's channels, with the rows it has read or written kept in memory.
+
+    The writer is the only thread that changes channels, so what it last wrote
+    is what is stored, provided a rolled-back unit of work forgets what it
+    touched: `rolled_back()` does that, `committed()` keeps it.
+    """
+
+    MAX_ENTRIES = 20_000
+
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        super().__init__(db)
+        self._cache: OrderedDict[str, Channel] = OrderedDict()
+        self._touched: set[str] = set()
+
+    def _remember(self, channel: Channel) -> None:
+        self._cache[channel.id] = channel
+        self._cache.move_to_end(channel.id)
+        if len(self._cache) > self.MAX_ENTRIES:
+            self._cache.popitem(last=False)
+
+    def get(self, channel_id: str) -> Channel | None:
+        cached = self._cache.get(channel_id)
+        if cached is not None:
+            return cached
+        channel = super().get(channel_id)
+        if channel is not None:
+            self._remember(channel)
+        return channel
+
+    def insert(self, channel: Channel) -> None:
+        super().insert(channel)
+        self._touched.add(channel.id)
+        self._remember(channel)
+
+    def update(self, channel: Channel) -> None:
+        super().update(channel)
+        self._touched.add(channel.id)
+        self._remember(channel)
+
+    def update_counters(self, channel: Channel) -> None:
+        super().update_counters(channel)
+        self._touched.add(channel.id)
+        self._remember(channel)
+
+    def delete(self, channel_id: str) -> None:
+        super().delete(channel_id)
+        self._touched.add(channel_id)
+        self._cache.pop(channel_id, None)
+
+    def committed(self) -> None:
+        self._touched.clear()
+
+    def rolled_back(self) -> None:
+        for channel_id in self._touched:
+            self._cache.pop(channel_id, None)
+        self._touched.clear()
+
+    def forget_all(self) -> None:
+        self._cache.clear()
+        self._touched.clear()
 
 
 def _member_from_row(row: dict[str, Any]) -> Member:
@@ -200,7 +275,7 @@ class SqliteMemberRepository:
         )
 
     def insert(self, member: Member) -> None:
-        self._db.execute(
+        self._db.conn.execute(
             "INSERT INTO members (id, channel_id, identity, role, display_name, "
             "last_read_index, attributes, create_time, update_time, revision) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -219,7 +294,7 @@ class SqliteMemberRepository:
         )
 
     def update(self, member: Member) -> None:
-        self._db.execute(
+        self._db.conn.execute(
             "UPDATE members SET role = ?, display_name = ?, last_read_index = ?, "
             "attributes = ?, update_time = ?, revision = ? WHERE id = ?",
             (
@@ -234,7 +309,7 @@ class SqliteMemberRepository:
         )
 
     def delete(self, channel_id: str, member_id: str) -> None:
-        self._db.execute(
+        self._db.conn.execute(
             "DELETE FROM members WHERE id = ? AND channel_id = ?", [member_id, channel_id]
         )
 
@@ -328,7 +403,9 @@ class SqliteMessageRepository:
         )
 
     def insert(self, message: Message) -> None:
-        self._db.execute(
+        created = ts_to_db(message.create_time)
+        updated = created if message.update_time == message.create_time else None
+        self._db.conn.execute(
             "INSERT INTO messages (id, channel_id, idx, author, direction, body, attributes, "
             "media, delivery, edited, create_time, update_time, revision) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -343,14 +420,14 @@ class SqliteMessageRepository:
                 _media_to_db(message.media),
                 _delivery_to_db(message.delivery),
                 int(message.edited),
-                ts_to_db(message.create_time),
-                ts_to_db(message.update_time),
+                created,
+                updated or ts_to_db(message.update_time),
                 message.revision,
             ),
         )
 
     def update(self, message: Message) -> None:
-        self._db.execute(
+        self._db.conn.execute(
             "UPDATE messages SET body = ?, attributes = ?, delivery = ?, edited = ?, "
             "update_time = ?, revision = ? WHERE id = ?",
             (
@@ -365,6 +442,6 @@ class SqliteMessageRepository:
         )
 
     def delete(self, channel_id: str, message_id: str) -> None:
-        self._db.execute(
+        self._db.conn.execute(
             "DELETE FROM messages WHERE id = ? AND channel_id = ?", [message_id, channel_id]
         )

@@ -58,7 +58,7 @@ class SqliteEventLog:
         now = self._now()
         data = self._encoder(sequence, now, event)
         channel = event.channel
-        self._db.execute(
+        self._db.conn.execute(
             "INSERT INTO events (sequence, create_time, type, channel, data) "
             "VALUES (?, ?, ?, ?, ?)",
             (sequence, ts_to_db(now), event.type.value, channel, data),

@@ -31,6 +31,7 @@ from relaydesk_server.domain.errors import InvalidArgument, Unavailable
 from relaydesk_server.domain.names import IdSource, ResourceKind
 from relaydesk_server.events.records import LoggedEvent
 from relaydesk_server.storage.channels_repo import (
+    CachedChannelRepository,
     SqliteChannelRepository,
     SqliteMemberRepository,
     SqliteMessageRepository,
@@ -73,7 +74,7 @@ class SqliteTransaction:
         self.db = db
         self.flows = SqliteFlowRepository(db)
         self.api_keys = SqliteApiKeyRepository(db)
-        self.channels = SqliteChannelRepository(db)
+        self.channels: SqliteChannelRepository = SqliteChannelRepository(db)
         self.members = SqliteMemberRepository(db)
         self.messages = SqliteMessageRepository(db)
         self.events: SqliteEventLog | _NoEventLog = events or _NoEventLog()
@@ -139,6 +140,8 @@ def _no_events(sequence: int, now: dt.datetime, event: object) -> bytes:
 
 
 class Store:
+    """The database of one server. All its callers run on one event loop."""
+
     def __init__(
         self,
         path: Path,
@@ -217,6 +220,8 @@ class Store:
         self._sequencer = Sequencer(self.last_sequence)
         self._event_log = SqliteEventLog(db, self._sequencer, self._event_encoder, self._job_now)
         tx = SqliteTransaction(db, self.clock, self.ids, self._event_log)
+        self._channel_cache = CachedChannelRepository(db)
+        tx.channels = self._channel_cache
         self._tx = tx
         stopping = False
         while not stopping:
@@ -258,9 +263,11 @@ class Store:
                     conn.execute("RELEASE job")
                     # The job's events are gone with it, and so are their numbers.
                     self._sequencer.last = job_sequence
+                    self._channel_cache.rolled_back()
                     outcomes.append((job, None, error, []))
                 else:
                     conn.execute("RELEASE job")
+                    self._channel_cache.committed()
                     events += self._event_log.pending
                     outcomes.append((job, result, None, tx.take_after_commit()))
             conn.execute("COMMIT")
@@ -269,19 +276,29 @@ class Store:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             self._sequencer.last = sequence_at_start
+            self._channel_cache.forget_all()
             failure = Unavailable("storage failed; the write was not applied", reason="STORAGE")
-            for job in batch:
-                job.loop.call_soon_threadsafe(_resolve, job.future, None, failure)
-            return
-        self.last_sequence = self._sequencer.last
+            outcomes = [(job, None, failure, []) for job in batch]
+            events = []
+        else:
+            self.last_sequence = self._sequencer.last
+        # One wake-up of the event loop per batch, however many writes it holds.
+        batch[0].loop.call_soon_threadsafe(self._complete, outcomes, events)
+
+    def _complete(
+        self,
+        outcomes: list[tuple[_WriteJob, Any, BaseException | None, list[Callable[[], None]]]],
+        events: list[LoggedEvent],
+    ) -> None:
+        """On the event loop: publish a durable batch, then answer its writers."""
         # Subscribers hear of a change only once it is durable, and before its
         # writer is answered.
         if events and self.on_events is not None:
-            batch[0].loop.call_soon_threadsafe(self.on_events, events)
-        for job, result, job_error, callbacks in outcomes:
+            self.on_events(events)
+        for job, result, error, callbacks in outcomes:
             for callback in callbacks:
-                job.loop.call_soon_threadsafe(callback)
-            job.loop.call_soon_threadsafe(_resolve, job.future, result, job_error)
+                callback()
+            _resolve(job.future, result, error)
 
     def _run_job(self, tx: SqliteTransaction, job: _WriteJob) -> Any:
         idem = job.idempotency

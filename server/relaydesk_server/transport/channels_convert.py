@@ -91,6 +91,8 @@ def dict_to_struct(value: dict[str, Any]) -> struct_pb2.Struct:
 def check_attributes(
     violations: Violations, value: struct_pb2.Struct, limit: int, field: str
 ) -> dict[str, Any]:
+    if not value.fields:
+        return {}
     data = struct_to_dict(value)
     size = len(json.dumps(data, separators=(",", ":")).encode())
     violations.check(size <= limit, field, f"at most {limit} bytes of JSON, got {size}")
@@ -313,13 +315,28 @@ def _delivery_to_proto(delivery: Delivery) -> common_pb2.Delivery:
     )
 
 
+# The last message converted, and its proto. A new message is converted twice
+# in a row (for its event, then for the reply); the second time is free. The
+# Message is immutable and held here, so an identity match means the same value.
+_last_converted: tuple[Message, message_pb2.Message] | None = None
+
+
 def message_to_proto(message: Message) -> message_pb2.Message:
+    """The proto of `message`. It may be shared: copy it into a response, never modify it."""
+    global _last_converted
+    last = _last_converted
+    if last is not None and last[0] is message:
+        return last[1]
+    created = timestamp(message.create_time)
+    updated = (
+        created if message.update_time == message.create_time else timestamp(message.update_time)
+    )
     result = message_pb2.Message(
         name=message.name,
         index=message.index,
         author=message.author,
         body=message.body,
-        attributes=dict_to_struct(message.attributes),
+        attributes=dict_to_struct(message.attributes) if message.attributes else None,
         media=[
             common_pb2.Media(
                 content_type=m.content_type, url=m.url, size_bytes=m.size_bytes, filename=m.filename
@@ -330,10 +347,11 @@ def message_to_proto(message: Message) -> message_pb2.Message:
             message_pb2.MessageDirection, "MESSAGE_DIRECTION", message.direction
         ),
         edited=message.edited,
-        create_time=timestamp(message.create_time),
-        update_time=timestamp(message.update_time),
+        create_time=created,
+        update_time=updated,
         etag=message.etag,
     )
     if message.delivery is not None:
         result.delivery.CopyFrom(_delivery_to_proto(message.delivery))
+    _last_converted = (message, result)
     return result

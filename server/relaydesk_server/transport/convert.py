@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 from typing import Any, TypeVar
 
 from google.protobuf import duration_pb2, timestamp_pb2
@@ -11,10 +12,14 @@ from google.protobuf import duration_pb2, timestamp_pb2
 E = TypeVar("E", bound=enum.Enum)
 
 
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+_MICROSECOND = dt.timedelta(microseconds=1)
+
+
 def timestamp(value: dt.datetime) -> timestamp_pb2.Timestamp:
-    result = timestamp_pb2.Timestamp()
-    result.FromDatetime(value)
-    return result
+    # Timestamp.FromDatetime is pure Python and costly on hot paths.
+    seconds, micros = divmod((value - _EPOCH) // _MICROSECOND, 1_000_000)
+    return timestamp_pb2.Timestamp(seconds=seconds, nanos=micros * 1000)
 
 
 def duration(value: dt.timedelta) -> duration_pb2.Duration:
@@ -23,10 +28,14 @@ def duration(value: dt.timedelta) -> duration_pb2.Duration:
     return result
 
 
+@functools.cache
+def _numbers(proto_enum: Any, prefix: str) -> dict[str, int]:
+    return {name.removeprefix(f"{prefix}_"): number for name, number in proto_enum.items()}
+
+
 def enum_to_proto(proto_enum: Any, prefix: str, value: enum.Enum) -> int:
     """Domain `ChannelType.SMS` → proto `CHANNEL_TYPE_SMS`."""
-    number: int = proto_enum.Value(f"{prefix}_{value.value}")
-    return number
+    return _numbers(proto_enum, prefix)[value.value]
 
 
 def enum_from_proto(domain_enum: type[E], prefix: str, proto_enum: Any, number: int) -> E | None:

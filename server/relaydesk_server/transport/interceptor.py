@@ -36,8 +36,8 @@ if TYPE_CHECKING:
     Handler = grpc.RpcMethodHandler[Any, Any]
 
 
-def _metadata_value(details: grpc.HandlerCallDetails, wanted: str) -> str | None:
-    for key, value in details.invocation_metadata or ():
+def _metadata_value(metadata: Any, wanted: str) -> str | None:
+    for key, value in metadata or ():
         if key == wanted:
             return value.decode() if isinstance(value, bytes) else value
     return None
@@ -51,7 +51,13 @@ class _CallLog:
         self.request_id = ""
 
     def done(self, code: grpc.StatusCode | None) -> None:
-        log.info(
+        # Every failed call is logged; successful ones only at debug level, so
+        # a busy server does not spend its time writing access lines.
+        level = logging.DEBUG if code in (None, grpc.StatusCode.OK) else logging.INFO
+        if not log.isEnabledFor(level):
+            return
+        log.log(
+            level,
             "rpc",
             extra={
                 "rpc_method": self.method,
@@ -79,6 +85,8 @@ async def _fail(context: Context, call: _CallLog, error: Exception) -> None:
 class RpcInterceptor(grpc.aio.ServerInterceptor):
     def __init__(self, authenticator: Authenticator) -> None:
         self._authenticator = authenticator
+        # Handlers are fixed once the server starts, so each method is wrapped once.
+        self._wrapped: dict[str, Handler | None] = {}
 
     async def intercept_service(
         self,
@@ -86,25 +94,23 @@ class RpcInterceptor(grpc.aio.ServerInterceptor):
         handler_call_details: grpc.HandlerCallDetails,
     ) -> Handler | None:
         method = handler_call_details.method
+        if method in self._wrapped:
+            return self._wrapped[method]
         handler = await continuation(handler_call_details)
-        if handler is None or method.startswith(PUBLIC_PREFIXES):
-            return handler
-        try:
-            principal: Principal | DomainError = self._authenticator.authenticate(
-                _metadata_value(handler_call_details, "authorization")
-            )
-        except DomainError as error:
-            principal = error
-        return _wrap(handler, method, principal)
+        if handler is not None and not method.startswith(PUBLIC_PREFIXES):
+            handler = _wrap(handler, method, self._authenticator)
+        self._wrapped[method] = handler
+        return handler
 
 
-def _wrap(handler: Handler, method: str, principal: Principal | DomainError) -> Handler:
-    def begin(call: _CallLog, request: Any) -> None:
-        """Records the call; raises when its credentials were rejected."""
+def _wrap(handler: Handler, method: str, authenticator: Authenticator) -> Handler:
+    def begin(call: _CallLog, request: Any, context: Context) -> None:
+        """Records the call and who makes it; raises when its credentials are rejected."""
         call.request_id = getattr(request, "request_id", "") or ""
         current_method.set(method)
-        if isinstance(principal, DomainError):
-            raise principal
+        principal = authenticator.authenticate(
+            _metadata_value(context.invocation_metadata(), "authorization")
+        )
         call.principal = principal
         current_principal.set(principal)
 
@@ -114,7 +120,7 @@ def _wrap(handler: Handler, method: str, principal: Principal | DomainError) -> 
         async def unary_unary(request: Any, context: Context) -> Any:
             call = _CallLog(method)
             try:
-                begin(call, request)
+                begin(call, request, context)
                 response = await unary(request, context)
             except grpc.aio.AbortError:
                 raise
@@ -135,7 +141,7 @@ def _wrap(handler: Handler, method: str, principal: Principal | DomainError) -> 
         async def unary_stream(request: Any, context: Context) -> AsyncIterator[Any]:
             call = _CallLog(method)
             try:
-                begin(call, request)
+                begin(call, request, context)
                 async for response in streaming(request, context):
                     yield response
             except grpc.aio.AbortError:
