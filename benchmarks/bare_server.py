@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+
+import uvloop
 import json
 import signal
 from collections.abc import AsyncIterator
@@ -95,7 +97,9 @@ async def serve(port: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.bare_server")
     parser.add_argument("--port", type=int, default=0, help="0 picks a free port")
-    asyncio.run(serve(parser.parse_args().port))
+    # The same event loop relaydesk serves on, so that the baseline differs
+    # from relaydesk only by what relaydesk does.
+    uvloop.run(serve(parser.parse_args().port))
 
 
 if __name__ == "__main__":

@@ -14,6 +14,8 @@ import signal
 import sys
 from pathlib import Path
 
+import uvloop
+
 from relaydesk_server import __version__
 from relaydesk_server.app import ServerOptions, create_server
 from relaydesk_server.durations import parse_duration
@@ -99,6 +101,13 @@ def build_parser() -> argparse.ArgumentParser:
         "(env RELAYDESK_CHANNEL_MESSAGE_RATE; default 30)",
     )
     serve.add_argument(
+        "--event-loop",
+        choices=("uvloop", "asyncio"),
+        default=_env("event-loop", "uvloop"),
+        help="the asyncio event loop implementation (env RELAYDESK_EVENT_LOOP; "
+        "default %(default)s: libuv-based, markedly cheaper per call)",
+    )
+    serve.add_argument(
         "--shutdown-grace",
         type=_duration,
         default=_duration(_env("shutdown-grace", "10s")),
@@ -145,8 +154,9 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     configure_logging(args.log_format, args.log_level)
     if args.verb == "serve":
+        run = uvloop.run if args.event_loop == "uvloop" else asyncio.run
         try:
-            asyncio.run(serve(args))
+            run(serve(args))
         except OSError as error:
             log.error("cannot start: %s", error)
             return 1

@@ -9,6 +9,7 @@ import dataclasses
 import os
 import re
 import threading
+import time
 from typing import Protocol
 
 from relaydesk_server.domain.errors import InvalidArgument
@@ -102,18 +103,24 @@ class IdSource(Protocol):
 
 
 class RandomIds:
-    """Unguessable ids from the OS's random source, fetched 4 KiB at a time
-    (one system call per 256 ids rather than one per id)."""
+    """Ids that sort by creation time and cannot be guessed.
 
-    _POOL_BYTES = 4096
+    The 32 hex digits are 48 bits of milliseconds since the epoch, then 80
+    random bits. New rows therefore land at the end of each index, so a commit
+    touches a few pages instead of one random page per row. Random bytes come
+    from the OS 4 KiB at a time (one system call per 400 ids, not per id).
+    """
+
+    _POOL_BYTES = 4000
 
     def __init__(self) -> None:
         self._pool = b""
         self._lock = threading.Lock()
 
     def new_id(self, kind: ResourceKind) -> str:
+        millis = time.time_ns() // 1_000_000
         with self._lock:
             if not self._pool:
                 self._pool = os.urandom(self._POOL_BYTES)
-            chunk, self._pool = self._pool[:16], self._pool[16:]
-        return kind.prefix + chunk.hex()
+            chunk, self._pool = self._pool[:10], self._pool[10:]
+        return f"{kind.prefix}{millis & 0xFFFFFFFFFFFF:012x}{chunk.hex()}"
