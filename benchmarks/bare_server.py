@@ -18,14 +18,13 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-
-import uvloop
 import json
 import signal
 from collections.abc import AsyncIterator
 
 import grpc
 import grpc.aio
+import uvloop
 
 SERVICE = "relaydesk.benchmarks.Bare"
 ECHO = f"/{SERVICE}/Echo"
