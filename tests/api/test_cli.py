@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import os
 import signal
 import sys
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
-from relaydesk.client import connect
+from relaydesk.client import Client, connect
 from relaydesk.v1 import flow_service_pb2 as pb
 from tests.support import task_flow
 
@@ -47,68 +49,66 @@ async def start(data_dir: Path) -> tuple[asyncio.subprocess.Process, dict[str, o
     return process, ready
 
 
-async def test_serve_answers_then_drains_on_sigterm(tmp_path: Path) -> None:
-    data_dir = tmp_path / "data"
+@contextlib.asynccontextmanager
+async def serving(data_dir: Path) -> AsyncIterator[tuple[asyncio.subprocess.Process, Client]]:
+    """A `relaydesk serve` process and an admin client of it; killed on the way out if alive."""
     process, ready = await start(data_dir)
     try:
-        assert ready["admin_key_file"] == str((data_dir / "admin.key").resolve())
         key = (data_dir / "admin.key").read_text().strip()
         async with connect(f"127.0.0.1:{ready['port']}", key) as client:
-            health = health_pb2_grpc.HealthStub(client.channel)
-            status = await health.Check(health_pb2.HealthCheckRequest())
-            assert status.status == health_pb2.HealthCheckResponse.SERVING
-            created = await client.flows.CreateFlow(
-                pb.CreateFlowRequest(flow=task_flow(), request_id="cli-1")
-            )
+            yield process, client
+    finally:
+        if process.returncode is None:
+            process.kill()
+            await process.wait()
+
+
+async def test_serve_answers_then_drains_on_sigterm(tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    async with serving(data_dir) as (process, client):
+        health = health_pb2_grpc.HealthStub(client.channel)
+        status = await health.Check(health_pb2.HealthCheckRequest())
+        assert status.status == health_pb2.HealthCheckResponse.SERVING
+        created = await client.flows.CreateFlow(
+            pb.CreateFlowRequest(flow=task_flow(), request_id="cli-1")
+        )
         process.send_signal(signal.SIGTERM)
         assert process.stderr is not None
         await read_json_until(process.stderr, "stopped")
         assert await asyncio.wait_for(process.wait(), READY_TIMEOUT) == 0
-    finally:
-        if process.returncode is None:
-            process.kill()
-            await process.wait()
 
     # The acknowledged write is there for the next process.
-    process, ready = await start(data_dir)
-    try:
-        async with connect(f"127.0.0.1:{ready['port']}", key) as client:
-            got = await client.flows.GetFlow(pb.GetFlowRequest(name=created.flow.name))
-            assert got.flow == created.flow
+    async with serving(data_dir) as (process, client):
+        got = await client.flows.GetFlow(pb.GetFlowRequest(name=created.flow.name))
+        assert got.flow == created.flow
         process.send_signal(signal.SIGINT)
         assert await asyncio.wait_for(process.wait(), READY_TIMEOUT) == 0
+
+
+async def test_the_first_start_says_where_the_admin_key_is(tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    process, ready = await start(data_dir)
+    try:
+        assert ready["admin_key_file"] == str((data_dir / "admin.key").resolve())
     finally:
-        if process.returncode is None:
-            process.kill()
-            await process.wait()
+        process.kill()
+        await process.wait()
 
 
 async def test_acknowledged_writes_survive_kill_9(tmp_path: Path) -> None:
     data_dir = tmp_path / "data"
-    process, ready = await start(data_dir)
-    key = (data_dir / "admin.key").read_text().strip()
-    try:
-        async with connect(f"127.0.0.1:{ready['port']}", key) as client:
-            created = await asyncio.gather(
-                *(
-                    client.flows.CreateFlow(pb.CreateFlowRequest(flow=task_flow(f"+1555{i:04d}")))
-                    for i in range(40)
-                )
+    async with serving(data_dir) as (process, client):
+        created = await asyncio.gather(
+            *(
+                client.flows.CreateFlow(pb.CreateFlowRequest(flow=task_flow(f"+1555{i:04d}")))
+                for i in range(40)
             )
+        )
         process.kill()  # no shutdown path runs: only what was committed is on disk
         await process.wait()
-    finally:
-        if process.returncode is None:
-            process.kill()
-            await process.wait()
-    process, ready = await start(data_dir)
-    try:
-        async with connect(f"127.0.0.1:{ready['port']}", key) as client:
-            listed = await client.flows.ListFlows(pb.ListFlowsRequest(page_size=1000))
+    async with serving(data_dir) as (_, client):
+        listed = await client.flows.ListFlows(pb.ListFlowsRequest(page_size=1000))
         assert {f.name for f in listed.flows} == {c.flow.name for c in created}
-    finally:
-        process.kill()
-        await process.wait()
 
 
 async def test_serve_on_a_taken_port_fails_with_a_clear_message(tmp_path: Path) -> None:
