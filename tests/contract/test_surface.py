@@ -106,6 +106,33 @@ async def test_each_rpc_is_implemented_or_answers_unimplemented(
         assert code == grpc.StatusCode.UNIMPLEMENTED
 
 
+@pytest.mark.parametrize("method", all_methods(), ids=lambda m: m.full_name)
+async def test_undecodable_request_bytes_are_invalid_argument(
+    harness: Harness, method: MethodDescriptor
+) -> None:
+    path = f"/{method.containing_service.full_name}/{method.name}"
+    metadata = (("authorization", f"Bearer {harness.admin_key}"),)
+    make_call = (
+        harness.client.channel.unary_stream
+        if method.server_streaming
+        else harness.client.channel.unary_unary
+    )
+    # Field 1 announced as 100 bytes long, with 2 bytes following: corrupt.
+    call = make_call(path)(b"\x0a\x64ab", metadata=metadata, timeout=5)
+    error: grpc.aio.AioRpcError | None = None
+    try:
+        if method.server_streaming:
+            async for _ in call:
+                break
+        else:
+            await call
+    except grpc.aio.AioRpcError as raised:
+        error = raised
+    assert error is not None
+    assert error.code() == grpc.StatusCode.INVALID_ARGUMENT
+    assert detail(error, error_details_pb2.ErrorInfo).reason == "MALFORMED_REQUEST"
+
+
 def source_descriptors() -> descriptor_pb2.FileDescriptorSet:
     protos = sorted(str(p.relative_to(ROOT / "protos")) for p in (ROOT / "protos").rglob("*.proto"))
     out = subprocess.run(

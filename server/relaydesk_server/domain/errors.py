@@ -36,7 +36,9 @@ class InvalidArgument(DomainError):
     reason = "INVALID_ARGUMENT"
 
     def __init__(self, violations: list[FieldViolation], *, reason: str | None = None) -> None:
-        summary = "; ".join(f"{v.field}: {v.description}" for v in violations)
+        summary = "; ".join(
+            f"{v.field}: {v.description}" if v.field else v.description for v in violations
+        )
         super().__init__(f"invalid request: {summary}", reason=reason)
         self.violations = violations
 

@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING, Any
 
 import grpc
 import grpc.aio
+from google.protobuf.message import DecodeError
 
-from relaydesk_server.domain.errors import DomainError
+from relaydesk_server.domain.errors import DomainError, FieldViolation, InvalidArgument
 from relaydesk_server.domain.keys import Authenticator
 from relaydesk_server.domain.keys_model import Principal
 from relaydesk_server.transport.context import current_method, current_principal
@@ -103,6 +104,27 @@ class RpcInterceptor(grpc.aio.ServerInterceptor):
         return handler
 
 
+class _Undecodable:
+    """Stands in for a request whose bytes are not the message the RPC takes."""
+
+    def __init__(self, error: DecodeError) -> None:
+        self.error = error
+
+
+def _safe_deserializer(deserialize: Callable[[bytes], Any] | None) -> Callable[[bytes], Any]:
+    # gRPC would answer a request it cannot decode with UNKNOWN; decoding here
+    # lets the call fail as INVALID_ARGUMENT instead, like any other bad input.
+    def decode(data: bytes) -> Any:
+        if deserialize is None:
+            return data
+        try:
+            return deserialize(data)
+        except DecodeError as error:
+            return _Undecodable(error)
+
+    return decode
+
+
 def _wrap(handler: Handler, method: str, authenticator: Authenticator) -> Handler:
     def begin(call: _CallLog, request: Any, context: Context) -> None:
         """Records the call and who makes it; raises when its credentials are rejected."""
@@ -113,6 +135,11 @@ def _wrap(handler: Handler, method: str, authenticator: Authenticator) -> Handle
         )
         call.principal = principal
         current_principal.set(principal)
+        if isinstance(request, _Undecodable):
+            raise InvalidArgument(
+                [FieldViolation("", f"the bytes sent are not a request message of {method}")],
+                reason="MALFORMED_REQUEST",
+            )
 
     if handler.unary_unary is not None:
         unary: Callable[[Any, Context], Awaitable[Any]] = handler.unary_unary  # type: ignore[assignment]
@@ -131,7 +158,7 @@ def _wrap(handler: Handler, method: str, authenticator: Authenticator) -> Handle
 
         return grpc.unary_unary_rpc_method_handler(
             unary_unary,
-            request_deserializer=handler.request_deserializer,
+            request_deserializer=_safe_deserializer(handler.request_deserializer),
             response_serializer=handler.response_serializer,
         )
 
@@ -152,7 +179,7 @@ def _wrap(handler: Handler, method: str, authenticator: Authenticator) -> Handle
 
         return grpc.unary_stream_rpc_method_handler(
             unary_stream,
-            request_deserializer=handler.request_deserializer,
+            request_deserializer=_safe_deserializer(handler.request_deserializer),
             response_serializer=handler.response_serializer,
         )
 
