@@ -49,6 +49,9 @@ class ServerOptions:
     # Messages per channel: a sustained rate per second, and a burst.
     channel_message_rate: float = 30.0
     channel_message_burst: int = 150
+    # How long a subscriber cut for falling behind may take to read that it was
+    # cut, before its call is ended for it.
+    stalled_subscriber_grace: dt.timedelta = dt.timedelta(seconds=30)
     # How often compaction and other housekeeping run.
     maintenance_interval: dt.timedelta = dt.timedelta(minutes=1)
 
@@ -149,6 +152,7 @@ async def create_server(options: ServerOptions) -> RelaydeskServer:
         heartbeat_interval=options.heartbeat_interval,
         retention=options.event_retention,
         heartbeat=heartbeat_frame,
+        stalled_grace=options.stalled_subscriber_grace,
     )
     limiter = RateLimiter(options.channel_message_rate, options.channel_message_burst)
 

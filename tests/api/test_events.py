@@ -283,3 +283,28 @@ async def test_subscribe_needs_credentials(harness: Harness) -> None:
     async with harness.connect() as anonymous:
         error = await stream_error(subscribe(anonymous, after_sequence=0))
         assert error.code() == grpc.StatusCode.UNAUTHENTICATED
+
+
+async def test_a_cut_subscriber_that_never_reads_again_has_its_handler_ended(
+    harness_factory: Any,
+) -> None:
+    harness = await harness_factory(
+        subscriber_buffer=50, stalled_subscriber_grace=dt.timedelta(milliseconds=50)
+    )
+    rd = harness.client
+    streams = harness.running.streams
+    channels = [await new_channel(rd) for _ in range(2)]
+    slow = connect(harness.target, harness.admin_key, options=[("grpc.http2.bdp_probe", 0)])
+    stalled = subscribe(slow, after_sequence=0)
+    await read_events(stalled, 1)
+    async with asyncio.timeout(WAIT):
+        await streams.wait_for_open_streams(1)
+    for i in range(120):
+        await send(rd, channels[i % 2].name, "x" * 30_000)
+    # Without the client reading a thing more, the server ends the stream's
+    # handler; what is left is gRPC's own stream state, bounded by its window.
+    assert streams.bus.subscriber_count == 0
+    async with asyncio.timeout(WAIT):
+        await streams.wait_for_open_streams(0)
+    stalled.cancel()
+    await slow.close()

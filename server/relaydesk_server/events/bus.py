@@ -21,12 +21,16 @@ class Subscription:
     def __init__(self, accepts: Matcher, capacity: int, skip_through: int) -> None:
         self.accepts = accepts
         self.capacity = capacity
+        # Called once when the subscriber is cut for falling behind.
+        self.on_cut: Callable[[], None] | None = None
         # Events up to here were already replayed from the log.
         self.skip_through = skip_through
         self.queue: deque[LoggedEvent] = deque()
         self.ready = asyncio.Event()
         self.overflowed = False
         self.closing = False
+        # Set once the stream serving this subscription has ended.
+        self.finished = False
 
     def offer(self, events: list[LoggedEvent]) -> bool:
         """Queues the events this subscriber wants; False once it has fallen behind."""
@@ -41,6 +45,8 @@ class Subscription:
             self.overflowed = True
             self.queue.clear()
             self.ready.set()
+            if self.on_cut is not None:
+                self.on_cut()
             return False
         if added:
             self.ready.set()

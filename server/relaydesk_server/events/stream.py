@@ -81,6 +81,7 @@ class EventStreams:
         heartbeat_interval: dt.timedelta,
         retention: dt.timedelta,
         heartbeat: Callable[[int, dt.datetime], bytes],
+        stalled_grace: dt.timedelta = dt.timedelta(seconds=30),
     ) -> None:
         self._store = store
         self.bus = bus
@@ -88,6 +89,39 @@ class EventStreams:
         self.heartbeat_interval = heartbeat_interval
         self.retention = retention
         self._heartbeat = heartbeat
+        self.stalled_grace = stalled_grace
+        self.open_streams = 0
+        self._streams_changed: asyncio.Condition | None = None
+
+    async def wait_for_open_streams(self, count: int) -> None:
+        """Returns once exactly `count` streams are open (for tests and metrics)."""
+        if self._streams_changed is None:
+            self._streams_changed = asyncio.Condition()
+        async with self._streams_changed:
+            await self._streams_changed.wait_for(lambda: self.open_streams == count)
+
+    async def _stream_count_changed(self, delta: int) -> None:
+        self.open_streams += delta
+        if self._streams_changed is not None:
+            async with self._streams_changed:
+                self._streams_changed.notify_all()
+
+    def _watch(self, subscription: Subscription) -> Callable[[], None]:
+        """What to do when `subscription` is cut: give its reader a grace period to
+        hear about it, then end its call, so a client that never reads again does
+        not hold a handler blocked in a write."""
+        task = asyncio.current_task()
+        loop = asyncio.get_running_loop()
+
+        def abandon() -> None:
+            if task is not None and not task.done() and not subscription.finished:
+                log.info("ending a subscriber that stopped reading")
+                task.cancel()
+
+        def on_cut() -> None:
+            loop.call_later(self.stalled_grace.total_seconds(), abandon)
+
+        return on_cut
 
     async def _check_cursor(self, after: int) -> None:
         if after < 0:
@@ -112,6 +146,14 @@ class EventStreams:
             )
 
     async def stream(self, request: StreamRequest) -> AsyncIterator[bytes]:
+        await self._stream_count_changed(+1)
+        try:
+            async for frame in self._stream(request):
+                yield frame
+        finally:
+            await self._stream_count_changed(-1)
+
+    async def _stream(self, request: StreamRequest) -> AsyncIterator[bytes]:
         accepts = matcher(request)
         if request.after_sequence is None:
             subscription = self.bus.subscribe(accepts, skip_through=self.bus.head)
@@ -136,10 +178,12 @@ class EventStreams:
                         break
             finally:
                 del self.bus.replay_cursors[token]
+        subscription.on_cut = self._watch(subscription)
         try:
             async for frame in self._live(subscription):
                 yield frame
         finally:
+            subscription.finished = True
             self.bus.unsubscribe(subscription)
 
     async def _live(self, subscription: Subscription) -> AsyncIterator[bytes]:
