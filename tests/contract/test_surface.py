@@ -46,6 +46,19 @@ IMPLEMENTED = {
         "SendTyping",
     },
     "relaydesk.v1.EventService": {"Subscribe"},
+    "relaydesk.v1.WorkforceService": {
+        "CreateActivity",
+        "GetActivity",
+        "ListActivities",
+        "UpdateActivity",
+        "DeleteActivity",
+        "CreateWorker",
+        "GetWorker",
+        "ListWorkers",
+        "UpdateWorker",
+        "DeleteWorker",
+        "SetWorkerActivity",
+    },
 }
 
 

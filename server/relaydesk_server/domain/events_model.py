@@ -6,6 +6,7 @@ import dataclasses
 import enum
 
 from relaydesk_server.domain.channels_model import Channel, Member, Message
+from relaydesk_server.domain.workforce_model import Worker
 
 
 class EventType(enum.Enum):
@@ -35,7 +36,7 @@ class EventType(enum.Enum):
 
 
 # The resource an event carries, as it is after the change (before it, for deletes).
-Payload = Channel | Member | Message
+Payload = Channel | Member | Message | Worker
 
 
 @dataclasses.dataclass(frozen=True)
@@ -48,6 +49,8 @@ class DomainEvent:
         """The conversation the event belongs to, for filtering and visibility."""
         if isinstance(self.payload, Channel):
             return self.payload.name
+        if isinstance(self.payload, Worker):
+            return None
         return self.payload.channel_name
 
 

@@ -14,6 +14,8 @@ from collections.abc import Callable
 import sqlite_utils
 from sqlite_utils.db import ForeignKey
 
+from relaydesk_server.domain.names import ACTIVITY, RandomIds
+from relaydesk_server.domain.workforce_model import DEFAULT_ACTIVITIES
 from relaydesk_server.storage.codec import ts_to_db
 
 
@@ -227,9 +229,72 @@ def _conversations(db: sqlite_utils.Database) -> None:
     db.table("events").create_index(["create_time"])
 
 
+def _workforce(db: sqlite_utils.Database) -> None:
+    db.create_table(
+        "activities",
+        {
+            "id": str,
+            "display_name": str,
+            "available": int,
+            "builtin": str,
+            "create_time": str,
+            "update_time": str,
+            "revision": int,
+        },
+        pk="id",
+        not_null={"display_name", "available", "create_time", "update_time", "revision"},
+    )
+    db.table("activities").create_index(["builtin"], unique=True)
+    now = ts_to_db(dt.datetime.now(dt.UTC))
+    ids = RandomIds()
+    for display_name, available in DEFAULT_ACTIVITIES:
+        db.table("activities").insert(
+            {
+                "id": ids.new_id(ACTIVITY),
+                "display_name": display_name,
+                "available": int(available),
+                "builtin": display_name,
+                "create_time": now,
+                "update_time": now,
+                "revision": 1,
+            }
+        )
+    db.create_table(
+        "workers",
+        {
+            "id": str,
+            "identity": str,
+            "display_name": str,
+            "attributes": str,
+            "capacities": str,
+            "activity_id": str,
+            "activity_change_time": str,
+            "create_time": str,
+            "update_time": str,
+            "revision": int,
+        },
+        pk="id",
+        foreign_keys=[("activity_id", "activities", "id")],
+        not_null={
+            "identity",
+            "display_name",
+            "attributes",
+            "capacities",
+            "activity_id",
+            "activity_change_time",
+            "create_time",
+            "update_time",
+            "revision",
+        },
+    )
+    db.table("workers").create_index(["identity"], unique=True)
+    db.table("workers").create_index(["activity_id"])
+
+
 MIGRATIONS: list[Migration] = [
     Migration("0001_initial", _initial),
     Migration("0002_conversations", _conversations),
+    Migration("0003_workforce", _workforce),
 ]
 
 

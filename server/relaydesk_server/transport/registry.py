@@ -39,6 +39,7 @@ from relaydesk_server.transport.channel_service import ChannelServicer
 from relaydesk_server.transport.event_service import EventServicer, add_event_servicer
 from relaydesk_server.transport.flow_service import FlowServicer
 from relaydesk_server.transport.mechanics import Calls
+from relaydesk_server.transport.workforce_service import WorkforceServicer
 
 # (descriptor module, grpc module, service name)
 SERVICES: list[tuple[ModuleType, ModuleType, str]] = [
@@ -65,6 +66,8 @@ def register_services(
     implemented: dict[str, object] = {
         "FlowService": FlowServicer(calls),
         "ChannelService": ChannelServicer(calls, limiter, streams.bus),
+        # Queues and workflows are still the base class's UNIMPLEMENTED.
+        "WorkforceService": WorkforceServicer(calls),  # type: ignore[abstract]
     }
     # Events go out as pre-encoded frames, so this service has its own registration.
     add_event_servicer(EventServicer(calls, streams), server)

@@ -1,0 +1,190 @@
+"""The rules of activities and workers (API §6). Each function is one unit of work."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+
+from relaydesk_server.domain.common import Page, PageRequest
+from relaydesk_server.domain.errors import (
+    Aborted,
+    AlreadyExists,
+    FailedPrecondition,
+    InvalidArgument,
+    NotFound,
+)
+from relaydesk_server.domain.events_model import DomainEvent, EventType
+from relaydesk_server.domain.names import ACTIVITY, WORKER
+from relaydesk_server.domain.ports import Transaction
+from relaydesk_server.domain.workforce_model import OFFLINE, Activity, Worker, WorkerSpec
+
+
+def _check_etag(current_etag: str, etag: str | None, name: str) -> None:
+    if etag and etag != current_etag:
+        raise Aborted(
+            f"{name} changed since etag {etag} was read; read it again and retry",
+            reason="ETAG_MISMATCH",
+        )
+
+
+# -- activities --------------------------------------------------------------
+
+
+def get_activity(tx: Transaction, activity_id: str) -> Activity:
+    activity = tx.activities.get(activity_id)
+    if activity is None:
+        raise NotFound(ACTIVITY.type_name, ACTIVITY.name(activity_id), reason="ACTIVITY_NOT_FOUND")
+    return activity
+
+
+def list_activities(tx: Transaction, page: PageRequest) -> Page[Activity]:
+    return tx.activities.list(page)
+
+
+def create_activity(tx: Transaction, display_name: str, available: bool) -> Activity:
+    now = tx.now()
+    activity = Activity(tx.new_id(ACTIVITY), display_name, available, now, now)
+    tx.activities.insert(activity)
+    return activity
+
+
+def update_activity(
+    tx: Transaction, activity_id: str, etag: str | None, display_name: str, available: bool
+) -> Activity:
+    current = get_activity(tx, activity_id)
+    _check_etag(current.etag, etag, current.name)
+    if available != current.available:
+        raise InvalidArgument.field(
+            "activity.available", "cannot change: create another activity instead"
+        )
+    updated = dataclasses.replace(
+        current, display_name=display_name, update_time=tx.now(), revision=current.revision + 1
+    )
+    tx.activities.update(updated)
+    return updated
+
+
+def delete_activity(tx: Transaction, activity_id: str) -> None:
+    activity = get_activity(tx, activity_id)
+    if activity.builtin == OFFLINE:
+        raise FailedPrecondition.one(
+            "BUILTIN",
+            activity.name,
+            "the Offline activity is where new and timed-out workers go; it cannot be deleted",
+            reason="ACTIVITY_IS_OFFLINE",
+        )
+    in_use = tx.activities.worker_count(activity_id)
+    if in_use:
+        raise FailedPrecondition.one(
+            "IN_USE",
+            activity.name,
+            f"{in_use} worker(s) are in {activity.name}; move them first",
+            reason="ACTIVITY_IN_USE",
+        )
+    tx.activities.delete(activity_id)
+
+
+def _activity_for(tx: Transaction, activity_name: str | None) -> Activity:
+    if activity_name is None:
+        return tx.activities.offline()
+    activity = tx.activities.get(ACTIVITY.parse(activity_name, "activity"))
+    if activity is None:
+        raise FailedPrecondition.one(
+            "REFERENCE",
+            activity_name,
+            f"{activity_name} does not exist",
+            reason="ACTIVITY_NOT_FOUND",
+        )
+    return activity
+
+
+# -- workers -----------------------------------------------------------------
+
+
+def get_worker(tx: Transaction, worker_id: str) -> Worker:
+    worker = tx.workers.get(worker_id)
+    if worker is None:
+        raise NotFound(WORKER.type_name, WORKER.name(worker_id), reason="WORKER_NOT_FOUND")
+    return worker
+
+
+def list_workers(tx: Transaction, activity_id: str | None, page: PageRequest) -> Page[Worker]:
+    return tx.workers.list(activity_id, page)
+
+
+def create_worker(tx: Transaction, spec: WorkerSpec, activity_name: str | None) -> Worker:
+    existing = tx.workers.find_by_identity(spec.identity)
+    if existing is not None:
+        raise AlreadyExists(
+            WORKER.type_name,
+            existing.name,
+            f"{existing.name} already has the identity {spec.identity!r}",
+            reason="WORKER_IDENTITY_TAKEN",
+        )
+    activity = _activity_for(tx, activity_name)
+    now = tx.now()
+    worker = Worker(
+        id=tx.new_id(WORKER),
+        spec=spec,
+        activity_id=activity.id,
+        available=activity.available,
+        activity_change_time=now,
+        create_time=now,
+        update_time=now,
+    )
+    tx.workers.insert(worker)
+    tx.events.append(DomainEvent(EventType.WORKER_CREATED, worker))
+    return worker
+
+
+def _move(tx: Transaction, worker: Worker, activity: Activity) -> Worker:
+    if activity.id == worker.activity_id:
+        return worker
+    return dataclasses.replace(
+        worker,
+        activity_id=activity.id,
+        available=activity.available,
+        activity_change_time=tx.now(),
+    )
+
+
+def update_worker(
+    tx: Transaction,
+    worker_id: str,
+    etag: str | None,
+    change: Callable[[WorkerSpec], WorkerSpec],
+    activity_name: str | None,
+) -> Worker:
+    """Applies `change`; a non-None `activity_name` also moves the worker there."""
+    current = get_worker(tx, worker_id)
+    _check_etag(current.etag, etag, current.name)
+    spec = change(current.spec)
+    if spec.identity != current.spec.identity:
+        raise InvalidArgument.field(
+            "worker.identity", "cannot change: tokens, members and tasks refer to it"
+        )
+    updated = dataclasses.replace(current, spec=spec)
+    if activity_name is not None:
+        updated = _move(tx, updated, _activity_for(tx, activity_name))
+    updated = dataclasses.replace(updated, update_time=tx.now(), revision=current.revision + 1)
+    tx.workers.update(updated)
+    tx.events.append(DomainEvent(EventType.WORKER_UPDATED, updated))
+    return updated
+
+
+def set_worker_activity(tx: Transaction, worker_id: str, activity_name: str) -> Worker:
+    current = get_worker(tx, worker_id)
+    moved = _move(tx, current, _activity_for(tx, activity_name))
+    if moved is current:
+        return current
+    updated = dataclasses.replace(moved, update_time=tx.now(), revision=current.revision + 1)
+    tx.workers.update(updated)
+    tx.events.append(DomainEvent(EventType.WORKER_UPDATED, updated))
+    return updated
+
+
+def delete_worker(tx: Transaction, worker_id: str) -> None:
+    # Tasks do not exist yet in this version, so no worker holds any.
+    worker = get_worker(tx, worker_id)
+    tx.workers.delete(worker_id)
+    tx.events.append(DomainEvent(EventType.WORKER_DELETED, worker))

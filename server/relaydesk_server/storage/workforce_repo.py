@@ -1,0 +1,149 @@
+"""Activities and workers in SQLite."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlite_utils
+
+from relaydesk_server.domain.common import Page, PageRequest
+from relaydesk_server.domain.workforce_model import OFFLINE, Activity, Worker, WorkerSpec
+from relaydesk_server.storage.codec import json_from_db, json_to_db, ts_from_db, ts_to_db
+from relaydesk_server.storage.paging import page_query
+
+
+def _activity_from_row(row: dict[str, Any]) -> Activity:
+    return Activity(
+        id=row["id"],
+        display_name=row["display_name"],
+        available=bool(row["available"]),
+        builtin=row["builtin"],
+        create_time=ts_from_db(row["create_time"]),
+        update_time=ts_from_db(row["update_time"]),
+        revision=row["revision"],
+    )
+
+
+class SqliteActivityRepository:
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self._db = db
+
+    def get(self, activity_id: str) -> Activity | None:
+        rows = list(self._db.query("SELECT * FROM activities WHERE id = ?", [activity_id]))
+        return _activity_from_row(rows[0]) if rows else None
+
+    def offline(self) -> Activity:
+        rows = list(self._db.query("SELECT * FROM activities WHERE builtin = ?", [OFFLINE]))
+        return _activity_from_row(rows[0])
+
+    def list(self, page: PageRequest) -> Page[Activity]:
+        return page_query(self._db, "activities", [], [], page, _activity_from_row)
+
+    def insert(self, activity: Activity) -> None:
+        self._db.table("activities").insert(
+            {
+                "id": activity.id,
+                "display_name": activity.display_name,
+                "available": int(activity.available),
+                "builtin": activity.builtin,
+                "create_time": ts_to_db(activity.create_time),
+                "update_time": ts_to_db(activity.update_time),
+                "revision": activity.revision,
+            }
+        )
+
+    def update(self, activity: Activity) -> None:
+        self._db.table("activities").update(
+            activity.id,
+            {
+                "display_name": activity.display_name,
+                "update_time": ts_to_db(activity.update_time),
+                "revision": activity.revision,
+            },
+        )
+
+    def delete(self, activity_id: str) -> None:
+        self._db.table("activities").delete(activity_id)
+
+    def worker_count(self, activity_id: str) -> int:
+        return self._db.table("workers").count_where("activity_id = ?", [activity_id])
+
+
+# Workers are read with their activity's availability, which never changes.
+_WORKER_SELECT = (
+    "SELECT workers.rowid AS _rowid, workers.*, activities.available AS available "
+    "FROM workers JOIN activities ON activities.id = workers.activity_id"
+)
+
+
+def _worker_from_row(row: dict[str, Any]) -> Worker:
+    return Worker(
+        id=row["id"],
+        spec=WorkerSpec(
+            identity=row["identity"],
+            display_name=row["display_name"],
+            attributes=json_from_db(row["attributes"]),
+            capacities=json_from_db(row["capacities"]),
+        ),
+        activity_id=row["activity_id"],
+        available=bool(row["available"]),
+        activity_change_time=ts_from_db(row["activity_change_time"]),
+        create_time=ts_from_db(row["create_time"]),
+        update_time=ts_from_db(row["update_time"]),
+        revision=row["revision"],
+    )
+
+
+def _worker_row(worker: Worker) -> dict[str, Any]:
+    return {
+        "id": worker.id,
+        "identity": worker.spec.identity,
+        "display_name": worker.spec.display_name,
+        "attributes": json_to_db(worker.spec.attributes),
+        "capacities": json_to_db(worker.spec.capacities),
+        "activity_id": worker.activity_id,
+        "activity_change_time": ts_to_db(worker.activity_change_time),
+        "create_time": ts_to_db(worker.create_time),
+        "update_time": ts_to_db(worker.update_time),
+        "revision": worker.revision,
+    }
+
+
+class SqliteWorkerRepository:
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self._db = db
+
+    def _one(self, where: str, value: str) -> Worker | None:
+        rows = list(self._db.query(f"{_WORKER_SELECT} WHERE {where}", [value]))
+        return _worker_from_row(rows[0]) if rows else None
+
+    def get(self, worker_id: str) -> Worker | None:
+        return self._one("workers.id = ?", worker_id)
+
+    def find_by_identity(self, identity: str) -> Worker | None:
+        return self._one("workers.identity = ?", identity)
+
+    def list(self, activity_id: str | None, page: PageRequest) -> Page[Worker]:
+        where: list[str] = []
+        params: list[Any] = []
+        if activity_id is not None:
+            where.append("activity_id = ?")
+            params.append(activity_id)
+        return page_query(
+            self._db,
+            f"({_WORKER_SELECT})",
+            where,
+            params,
+            page,
+            _worker_from_row,
+            position="_rowid",
+        )
+
+    def insert(self, worker: Worker) -> None:
+        self._db.table("workers").insert(_worker_row(worker))
+
+    def update(self, worker: Worker) -> None:
+        self._db.table("workers").update(worker.id, _worker_row(worker))
+
+    def delete(self, worker_id: str) -> None:
+        self._db.table("workers").delete(worker_id)

@@ -1,0 +1,190 @@
+"""WorkforceService handlers: activities and workers.
+
+Queues, workflows and queue statistics arrive with the routing engine; until
+then they answer UNIMPLEMENTED through the generated base class.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from relaydesk.v1 import workforce_service_pb2 as pb
+from relaydesk.v1 import workforce_service_pb2_grpc
+from relaydesk_server.domain import workforce
+from relaydesk_server.domain.names import ACTIVITY, WORKER
+from relaydesk_server.domain.ports import Transaction
+from relaydesk_server.domain.workforce_model import Activity
+from relaydesk_server.transport import workforce_convert as convert
+from relaydesk_server.transport.mechanics import (
+    Calls,
+    masked_change,
+    merge_update,
+    next_page_token,
+    page_request,
+)
+
+if TYPE_CHECKING:
+    from relaydesk_server.transport.context import Context
+
+
+class WorkforceServicer(workforce_service_pb2_grpc.WorkforceServiceServicer):
+    def __init__(self, calls: Calls) -> None:
+        self._calls = calls
+
+    # -- activities ----------------------------------------------------------
+
+    async def CreateActivity(
+        self, request: pb.CreateActivityRequest, context: Context
+    ) -> pb.CreateActivityResponse:
+        display_name, available = convert.activity_fields(request.activity)
+        return await self._calls.write(
+            request,
+            pb.CreateActivityResponse,
+            lambda tx: pb.CreateActivityResponse(
+                activity=convert.activity_to_proto(
+                    workforce.create_activity(tx, display_name, available)
+                )
+            ),
+        )
+
+    async def GetActivity(
+        self, request: pb.GetActivityRequest, context: Context
+    ) -> pb.GetActivityResponse:
+        activity_id = ACTIVITY.parse(request.name, "name")
+        activity = await self._calls.read(lambda tx: workforce.get_activity(tx, activity_id))
+        return pb.GetActivityResponse(activity=convert.activity_to_proto(activity))
+
+    async def ListActivities(
+        self, request: pb.ListActivitiesRequest, context: Context
+    ) -> pb.ListActivitiesResponse:
+        page = page_request(request.page_size, request.page_token, ())
+        result = await self._calls.read(lambda tx: workforce.list_activities(tx, page))
+        return pb.ListActivitiesResponse(
+            activities=[convert.activity_to_proto(a) for a in result.items],
+            next_page_token=next_page_token(result, ()),
+        )
+
+    async def UpdateActivity(
+        self, request: pb.UpdateActivityRequest, context: Context
+    ) -> pb.UpdateActivityResponse:
+        activity_id = ACTIVITY.parse(request.activity.name, "activity.name")
+
+        def update(tx: Transaction) -> pb.UpdateActivityResponse:
+            current = workforce.get_activity(tx, activity_id)
+            merged = merge_update(
+                convert.activity_to_proto(current),
+                request.activity,
+                request.update_mask,
+                request.HasField("update_mask"),
+                convert.ACTIVITY_UPDATABLE,
+                convert.ACTIVITY_OUTPUT_ONLY,
+            )
+            display_name, available = convert.activity_fields(merged)
+            updated: Activity = workforce.update_activity(
+                tx, activity_id, request.activity.etag or None, display_name, available
+            )
+            return pb.UpdateActivityResponse(activity=convert.activity_to_proto(updated))
+
+        return await self._calls.write(request, pb.UpdateActivityResponse, update)
+
+    async def DeleteActivity(
+        self, request: pb.DeleteActivityRequest, context: Context
+    ) -> pb.DeleteActivityResponse:
+        activity_id = ACTIVITY.parse(request.name, "name")
+
+        def delete(tx: Transaction) -> pb.DeleteActivityResponse:
+            workforce.delete_activity(tx, activity_id)
+            return pb.DeleteActivityResponse()
+
+        return await self._calls.write(request, pb.DeleteActivityResponse, delete)
+
+    # -- workers -------------------------------------------------------------
+
+    async def CreateWorker(
+        self, request: pb.CreateWorkerRequest, context: Context
+    ) -> pb.CreateWorkerResponse:
+        spec = convert.worker_spec_from_proto(request.worker)
+        activity = convert.activity_reference(request.worker.activity, "worker.activity")
+        return await self._calls.write(
+            request,
+            pb.CreateWorkerResponse,
+            lambda tx: pb.CreateWorkerResponse(
+                worker=convert.worker_to_proto(workforce.create_worker(tx, spec, activity))
+            ),
+        )
+
+    async def GetWorker(
+        self, request: pb.GetWorkerRequest, context: Context
+    ) -> pb.GetWorkerResponse:
+        worker_id = WORKER.parse(request.name, "name")
+        worker = await self._calls.read(lambda tx: workforce.get_worker(tx, worker_id))
+        return pb.GetWorkerResponse(worker=convert.worker_to_proto(worker))
+
+    async def ListWorkers(
+        self, request: pb.ListWorkersRequest, context: Context
+    ) -> pb.ListWorkersResponse:
+        activity_id = ACTIVITY.parse(request.activity, "activity") if request.activity else None
+        filters = (request.activity,)
+        page = page_request(request.page_size, request.page_token, filters)
+        result = await self._calls.read(lambda tx: workforce.list_workers(tx, activity_id, page))
+        return pb.ListWorkersResponse(
+            workers=[convert.worker_to_proto(w) for w in result.items],
+            next_page_token=next_page_token(result, filters),
+        )
+
+    async def UpdateWorker(
+        self, request: pb.UpdateWorkerRequest, context: Context
+    ) -> pb.UpdateWorkerResponse:
+        worker_id = WORKER.parse(request.worker.name, "worker.name")
+        patch = request.worker
+        has_mask = request.HasField("update_mask")
+        paths = set(request.update_mask.paths)
+        # Moving the worker is SetWorkerActivity's work; the rest is its spec.
+        activity = None
+        if (has_mask and paths & {"activity", "*"}) or (not has_mask and patch.activity):
+            ACTIVITY.parse(patch.activity, "worker.activity")
+            activity = patch.activity
+        change = masked_change(
+            patch,
+            request.update_mask,
+            has_mask,
+            to_proto=convert.worker_spec_to_proto,
+            from_proto=lambda _, merged: convert.worker_spec_from_proto(merged),
+            updatable=convert.WORKER_UPDATABLE,
+            output_only=convert.WORKER_OUTPUT_ONLY,
+        )
+        return await self._calls.write(
+            request,
+            pb.UpdateWorkerResponse,
+            lambda tx: pb.UpdateWorkerResponse(
+                worker=convert.worker_to_proto(
+                    workforce.update_worker(tx, worker_id, patch.etag or None, change, activity)
+                )
+            ),
+        )
+
+    async def SetWorkerActivity(
+        self, request: pb.SetWorkerActivityRequest, context: Context
+    ) -> pb.SetWorkerActivityResponse:
+        worker_id = WORKER.parse(request.name, "name")
+        ACTIVITY.parse(request.activity, "activity")
+        return await self._calls.write(
+            request,
+            pb.SetWorkerActivityResponse,
+            lambda tx: pb.SetWorkerActivityResponse(
+                worker=convert.worker_to_proto(
+                    workforce.set_worker_activity(tx, worker_id, request.activity)
+                )
+            ),
+        )
+
+    async def DeleteWorker(
+        self, request: pb.DeleteWorkerRequest, context: Context
+    ) -> pb.DeleteWorkerResponse:
+        worker_id = WORKER.parse(request.name, "name")
+
+        def delete(tx: Transaction) -> pb.DeleteWorkerResponse:
+            workforce.delete_worker(tx, worker_id)
+            return pb.DeleteWorkerResponse()
+
+        return await self._calls.write(request, pb.DeleteWorkerResponse, delete)
