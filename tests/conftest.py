@@ -10,7 +10,7 @@ import pytest
 
 from relaydesk.client import Client, connect
 from relaydesk_server.clock import ManualClock
-from tests.support import Harness, start_server
+from tests.support import Harness, create_default_workflow, start_server
 
 HarnessFactory = Callable[..., Awaitable[Harness]]
 
@@ -28,6 +28,7 @@ async def harness_factory(tmp_path: Path) -> AsyncIterator[HarnessFactory]:
         client = connect(f"127.0.0.1:{running.port}", admin_key)
         h = Harness(data_dir, clock, running, admin_key, client, options)
         started.append(h)
+        await create_default_workflow(client)
         return h
 
     yield start

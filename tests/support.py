@@ -20,6 +20,9 @@ from relaydesk.v1 import (
     flow_pb2,
     member_pb2,
     message_pb2,
+    queue_pb2,
+    workflow_pb2,
+    workforce_service_pb2,
 )
 from relaydesk_server.app import RelaydeskServer, ServerOptions, create_server
 from relaydesk_server.clock import ManualClock
@@ -84,7 +87,32 @@ def reason(error: grpc.aio.AioRpcError) -> str:
     return info.reason
 
 
-WORKFLOW = "workflows/WW" + "0" * 32
+# The workflow flows in tests route to: each test server gets one (see
+# conftest.harness_factory), and task_flow() uses the latest.
+_default_workflow = "workflows/WW" + "0" * 32
+
+
+def default_workflow() -> str:
+    return _default_workflow
+
+
+async def create_default_workflow(rd: Client) -> str:
+    """A queue every worker may serve, and a workflow that sends every task there."""
+    global _default_workflow
+    queue = (
+        await rd.workforce.CreateQueue(
+            workforce_service_pb2.CreateQueueRequest(queue=queue_pb2.Queue(display_name="all"))
+        )
+    ).queue
+    workflow = (
+        await rd.workforce.CreateWorkflow(
+            workforce_service_pb2.CreateWorkflowRequest(
+                workflow=workflow_pb2.Workflow(display_name="everyone", default_queue=queue.name)
+            )
+        )
+    ).workflow
+    _default_workflow = workflow.name
+    return workflow.name
 
 
 def task_flow(
@@ -99,7 +127,7 @@ def task_flow(
         channel_type=channel_type,  # type: ignore[arg-type]
         contact_identity=contact_identity,
         enabled=enabled,
-        task=flow_pb2.TaskIntegration(workflow=WORKFLOW),
+        task=flow_pb2.TaskIntegration(workflow=_default_workflow),
         **fields,  # type: ignore[arg-type]
     )
 

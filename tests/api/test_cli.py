@@ -16,7 +16,7 @@ from grpc_health.v1 import health_pb2, health_pb2_grpc
 
 from relaydesk.client import Client, connect
 from relaydesk.v1 import flow_service_pb2 as pb
-from tests.support import task_flow
+from tests.support import create_default_workflow, task_flow
 
 READY_TIMEOUT = 30
 
@@ -56,6 +56,7 @@ async def serving(data_dir: Path) -> AsyncIterator[tuple[asyncio.subprocess.Proc
     try:
         key = (data_dir / "admin.key").read_text().strip()
         async with connect(f"127.0.0.1:{ready['port']}", key) as client:
+            await create_default_workflow(client)
             yield process, client
     finally:
         if process.returncode is None:

@@ -11,7 +11,14 @@ from google.rpc import error_details_pb2
 from relaydesk.client import Client
 from relaydesk.v1 import common_pb2, flow_pb2
 from relaydesk.v1 import flow_service_pb2 as pb
-from tests.support import WORKFLOW, Harness, detail, expect_error, reason, task_flow
+from tests.support import (
+    Harness,
+    default_workflow,
+    detail,
+    expect_error,
+    reason,
+    task_flow,
+)
 
 NOT_FOUND_NAME = "flows/FO" + "f" * 32
 
@@ -121,7 +128,7 @@ async def test_update_with_mask_changes_only_the_named_fields(rd: Client, harnes
     assert updated.display_name == "renamed"
     assert updated.contact_identity == created.contact_identity
     assert updated.task.priority == 7
-    assert updated.task.workflow == WORKFLOW  # the rest of the integration is kept
+    assert updated.task.workflow == default_workflow()  # the rest of the integration is kept
     assert updated.etag != created.etag
     assert updated.update_time.ToDatetime(dt.UTC) == harness.clock.now()
     assert updated.create_time == created.create_time

@@ -9,7 +9,7 @@ from google.protobuf import duration_pb2
 from relaydesk.client import Client
 from relaydesk.v1 import common_pb2, flow_pb2
 from relaydesk.v1 import flow_service_pb2 as pb
-from tests.support import WORKFLOW, expect_error, reason, task_flow, violated_fields
+from tests.support import default_workflow, expect_error, reason, task_flow, violated_fields
 
 SMS = common_pb2.CHANNEL_TYPE_SMS
 
@@ -124,7 +124,9 @@ async def test_boundaries_are_accepted(rd: Client) -> None:
         session_ttl=seconds(90 * 86400),
     )
     flow.task.CopyFrom(
-        flow_pb2.TaskIntegration(workflow=WORKFLOW, timeout=seconds(1), task_channel="voice_2")
+        flow_pb2.TaskIntegration(
+            workflow=default_workflow(), timeout=seconds(1), task_channel="voice_2"
+        )
     )
     created = (await rd.flows.CreateFlow(pb.CreateFlowRequest(flow=flow))).flow
     assert created.contact_identity == "é" * 256

@@ -58,6 +58,17 @@ IMPLEMENTED = {
         "UpdateWorker",
         "DeleteWorker",
         "SetWorkerActivity",
+        "CreateQueue",
+        "GetQueue",
+        "ListQueues",
+        "UpdateQueue",
+        "DeleteQueue",
+        "GetQueueStatistics",
+        "CreateWorkflow",
+        "GetWorkflow",
+        "ListWorkflows",
+        "UpdateWorkflow",
+        "DeleteWorkflow",
     },
 }
 

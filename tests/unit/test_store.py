@@ -70,14 +70,19 @@ async def test_database_settings(store: Store, tmp_path: Path) -> None:
     try:
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         migrations = [row[0] for row in conn.execute("SELECT name FROM schema_migrations")]
-        assert migrations == ["0001_initial", "0002_conversations", "0003_workforce"]
+        assert migrations == [
+            "0001_initial",
+            "0002_conversations",
+            "0003_workforce",
+            "0004_routing",
+        ]
     finally:
         conn.close()
 
 
 async def test_reopening_applies_no_migration_twice(tmp_path: Path) -> None:
     first = Store(tmp_path / "r.db", ManualClock(), RandomIds())
-    assert first.open() == ["0001_initial", "0002_conversations", "0003_workforce"]
+    assert first.open() == ["0001_initial", "0002_conversations", "0003_workforce", "0004_routing"]
     await first.close()
     second = Store(tmp_path / "r.db", ManualClock(), RandomIds())
     assert second.open() == []

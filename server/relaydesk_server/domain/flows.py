@@ -20,9 +20,10 @@ from relaydesk_server.domain.flows_model import (
     FlowFilter,
     FlowSpec,
     FlowWithSecret,
+    TaskIntegration,
     WebhookIntegration,
 )
-from relaydesk_server.domain.names import FLOW
+from relaydesk_server.domain.names import FLOW, WORKFLOW
 from relaydesk_server.domain.ports import Transaction
 
 
@@ -125,6 +126,12 @@ def _check_rules(tx: Transaction, spec: FlowSpec, flow_id: str | None) -> None:
                 f"{spec.channel_type.value} and contact identity {spec.contact_identity!r}; "
                 "disable it first, or create this flow disabled",
                 reason="FLOW_ADDRESS_TAKEN",
+            )
+    if isinstance(spec.integration, TaskIntegration):
+        workflow = spec.integration.workflow
+        if tx.workflows.get(WORKFLOW.parse(workflow, "flow.task.workflow")) is None:
+            raise FailedPrecondition.one(
+                "REFERENCE", workflow, f"{workflow} does not exist", reason="WORKFLOW_NOT_FOUND"
             )
     if isinstance(spec.integration, BotIntegration):
         raise FailedPrecondition.one(

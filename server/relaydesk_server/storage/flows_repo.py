@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import sqlite_utils
@@ -138,6 +139,13 @@ class SqliteFlowRepository:
 
     def set_webhook_secret(self, flow_id: str, webhook_secret: str | None) -> None:
         self._db.table("flows").update(flow_id, {"webhook_secret": webhook_secret})
+
+    def using_workflow(self, workflow: str) -> Sequence[str]:
+        rows = self._db.query(
+            "SELECT id FROM flows WHERE json_extract(integration, '$.workflow') = ? ORDER BY rowid",
+            [workflow],
+        )
+        return [f"flows/{row['id']}" for row in rows]
 
     def delete(self, flow_id: str) -> None:
         self._db.table("flows").delete(flow_id)

@@ -291,10 +291,58 @@ def _workforce(db: sqlite_utils.Database) -> None:
     db.table("workers").create_index(["activity_id"])
 
 
+def _routing(db: sqlite_utils.Database) -> None:
+    db.create_table(
+        "queues",
+        {
+            "id": str,
+            "display_name": str,
+            "target_workers": str,
+            "ordering": str,
+            "max_reserved_workers": int,
+            "create_time": str,
+            "update_time": str,
+            "revision": int,
+        },
+        pk="id",
+        not_null={
+            "display_name",
+            "target_workers",
+            "ordering",
+            "max_reserved_workers",
+            "create_time",
+            "update_time",
+            "revision",
+        },
+    )
+    db.create_table(
+        "workflows",
+        {
+            "id": str,
+            "definition": str,  # JSON: display name, filters and targets, default queue
+            "reservation_timeout_us": int,
+            "create_time": str,
+            "update_time": str,
+            "revision": int,
+        },
+        pk="id",
+        not_null={"definition", "reservation_timeout_us", "create_time", "update_time", "revision"},
+    )
+    # Which queues each workflow can send tasks to, so a queue in use is not deleted.
+    db.create_table(
+        "workflow_queues",
+        {"workflow_id": str, "queue": str},
+        pk=("workflow_id", "queue"),
+        foreign_keys=[_cascade("workflow_queues", "workflow_id", "workflows")],
+    )
+    db.table("workflow_queues").create_index(["queue"])
+
+
 MIGRATIONS: list[Migration] = [
     Migration("0001_initial", _initial),
     Migration("0002_conversations", _conversations),
     Migration("0003_workforce", _workforce),
+    Migration("0004_routing", _routing),
 ]
 
 

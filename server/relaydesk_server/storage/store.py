@@ -47,6 +47,7 @@ from relaydesk_server.storage.events_repo import (
 from relaydesk_server.storage.flows_repo import SqliteFlowRepository
 from relaydesk_server.storage.keys_repo import SqliteApiKeyRepository
 from relaydesk_server.storage.migrations import apply_migrations
+from relaydesk_server.storage.routing_repo import SqliteQueueRepository, SqliteWorkflowRepository
 from relaydesk_server.storage.workforce_repo import SqliteActivityRepository, SqliteWorkerRepository
 
 log = logging.getLogger(__name__)
@@ -81,6 +82,8 @@ class SqliteTransaction:
         self.events: SqliteEventLog | _NoEventLog = events or _NoEventLog()
         self.activities = SqliteActivityRepository(db)
         self.workers = SqliteWorkerRepository(db)
+        self.queues = SqliteQueueRepository(db)
+        self.workflows = SqliteWorkflowRepository(db)
         self._clock = clock
         self._ids = ids
         self._now: dt.datetime | None = None

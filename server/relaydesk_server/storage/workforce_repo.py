@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import sqlite_utils
@@ -122,6 +123,9 @@ class SqliteWorkerRepository:
 
     def find_by_identity(self, identity: str) -> Worker | None:
         return self._one("workers.identity = ?", identity)
+
+    def all(self) -> Sequence[Worker]:
+        return [_worker_from_row(row) for row in self._db.query(f"{_WORKER_SELECT} ORDER BY 1")]
 
     def list(self, activity_id: str | None, page: PageRequest) -> Page[Worker]:
         where: list[str] = []

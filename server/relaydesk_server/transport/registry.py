@@ -66,8 +66,7 @@ def register_services(
     implemented: dict[str, object] = {
         "FlowService": FlowServicer(calls),
         "ChannelService": ChannelServicer(calls, limiter, streams.bus),
-        # Queues and workflows are still the base class's UNIMPLEMENTED.
-        "WorkforceService": WorkforceServicer(calls),  # type: ignore[abstract]
+        "WorkforceService": WorkforceServicer(calls),
     }
     # Events go out as pre-encoded frames, so this service has its own registration.
     add_event_servicer(EventServicer(calls, streams), server)

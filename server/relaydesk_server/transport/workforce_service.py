@@ -1,8 +1,4 @@
-"""WorkforceService handlers: activities and workers.
-
-Queues, workflows and queue statistics arrive with the routing engine; until
-then they answer UNIMPLEMENTED through the generated base class.
-"""
+"""WorkforceService handlers: activities, workers, queues and workflows."""
 
 from __future__ import annotations
 
@@ -10,10 +6,11 @@ from typing import TYPE_CHECKING
 
 from relaydesk.v1 import workforce_service_pb2 as pb
 from relaydesk.v1 import workforce_service_pb2_grpc
-from relaydesk_server.domain import workforce
-from relaydesk_server.domain.names import ACTIVITY, WORKER
+from relaydesk_server.domain import routing, workforce
+from relaydesk_server.domain.names import ACTIVITY, QUEUE, WORKER, WORKFLOW
 from relaydesk_server.domain.ports import Transaction
 from relaydesk_server.domain.workforce_model import Activity
+from relaydesk_server.transport import routing_convert
 from relaydesk_server.transport import workforce_convert as convert
 from relaydesk_server.transport.mechanics import (
     Calls,
@@ -188,3 +185,140 @@ class WorkforceServicer(workforce_service_pb2_grpc.WorkforceServiceServicer):
             return pb.DeleteWorkerResponse()
 
         return await self._calls.write(request, pb.DeleteWorkerResponse, delete)
+
+    # -- queues --------------------------------------------------------------
+
+    async def CreateQueue(
+        self, request: pb.CreateQueueRequest, context: Context
+    ) -> pb.CreateQueueResponse:
+        spec = routing_convert.queue_spec_from_proto(request.queue)
+        return await self._calls.write(
+            request,
+            pb.CreateQueueResponse,
+            lambda tx: pb.CreateQueueResponse(
+                queue=routing_convert.queue_to_proto(routing.create_queue(tx, spec))
+            ),
+        )
+
+    async def GetQueue(self, request: pb.GetQueueRequest, context: Context) -> pb.GetQueueResponse:
+        queue_id = QUEUE.parse(request.name, "name")
+        queue = await self._calls.read(lambda tx: routing.get_queue(tx, queue_id))
+        return pb.GetQueueResponse(queue=routing_convert.queue_to_proto(queue))
+
+    async def ListQueues(
+        self, request: pb.ListQueuesRequest, context: Context
+    ) -> pb.ListQueuesResponse:
+        page = page_request(request.page_size, request.page_token, ())
+        result = await self._calls.read(lambda tx: routing.list_queues(tx, page))
+        return pb.ListQueuesResponse(
+            queues=[routing_convert.queue_to_proto(q) for q in result.items],
+            next_page_token=next_page_token(result, ()),
+        )
+
+    async def UpdateQueue(
+        self, request: pb.UpdateQueueRequest, context: Context
+    ) -> pb.UpdateQueueResponse:
+        queue_id = QUEUE.parse(request.queue.name, "queue.name")
+        change = masked_change(
+            request.queue,
+            request.update_mask,
+            request.HasField("update_mask"),
+            to_proto=routing_convert.queue_spec_to_proto,
+            from_proto=lambda _, merged: routing_convert.queue_spec_from_proto(merged),
+            updatable=routing_convert.QUEUE_UPDATABLE,
+            output_only=routing_convert.OUTPUT_ONLY,
+        )
+        return await self._calls.write(
+            request,
+            pb.UpdateQueueResponse,
+            lambda tx: pb.UpdateQueueResponse(
+                queue=routing_convert.queue_to_proto(
+                    routing.update_queue(tx, queue_id, request.queue.etag or None, change)
+                )
+            ),
+        )
+
+    async def DeleteQueue(
+        self, request: pb.DeleteQueueRequest, context: Context
+    ) -> pb.DeleteQueueResponse:
+        queue_id = QUEUE.parse(request.name, "name")
+
+        def delete(tx: Transaction) -> pb.DeleteQueueResponse:
+            routing.delete_queue(tx, queue_id)
+            return pb.DeleteQueueResponse()
+
+        return await self._calls.write(request, pb.DeleteQueueResponse, delete)
+
+    async def GetQueueStatistics(
+        self, request: pb.GetQueueStatisticsRequest, context: Context
+    ) -> pb.GetQueueStatisticsResponse:
+        queue_id = QUEUE.parse(request.name, "name")
+        statistics = await self._calls.read(lambda tx: routing.queue_statistics(tx, queue_id))
+        return pb.GetQueueStatisticsResponse(
+            statistics=routing_convert.statistics_to_proto(statistics)
+        )
+
+    # -- workflows -----------------------------------------------------------
+
+    async def CreateWorkflow(
+        self, request: pb.CreateWorkflowRequest, context: Context
+    ) -> pb.CreateWorkflowResponse:
+        spec = routing_convert.workflow_spec_from_proto(request.workflow)
+        return await self._calls.write(
+            request,
+            pb.CreateWorkflowResponse,
+            lambda tx: pb.CreateWorkflowResponse(
+                workflow=routing_convert.workflow_to_proto(routing.create_workflow(tx, spec))
+            ),
+        )
+
+    async def GetWorkflow(
+        self, request: pb.GetWorkflowRequest, context: Context
+    ) -> pb.GetWorkflowResponse:
+        workflow_id = WORKFLOW.parse(request.name, "name")
+        workflow = await self._calls.read(lambda tx: routing.get_workflow(tx, workflow_id))
+        return pb.GetWorkflowResponse(workflow=routing_convert.workflow_to_proto(workflow))
+
+    async def ListWorkflows(
+        self, request: pb.ListWorkflowsRequest, context: Context
+    ) -> pb.ListWorkflowsResponse:
+        page = page_request(request.page_size, request.page_token, ())
+        result = await self._calls.read(lambda tx: routing.list_workflows(tx, page))
+        return pb.ListWorkflowsResponse(
+            workflows=[routing_convert.workflow_to_proto(w) for w in result.items],
+            next_page_token=next_page_token(result, ()),
+        )
+
+    async def UpdateWorkflow(
+        self, request: pb.UpdateWorkflowRequest, context: Context
+    ) -> pb.UpdateWorkflowResponse:
+        workflow_id = WORKFLOW.parse(request.workflow.name, "workflow.name")
+        change = masked_change(
+            request.workflow,
+            request.update_mask,
+            request.HasField("update_mask"),
+            to_proto=routing_convert.workflow_spec_to_proto,
+            from_proto=lambda _, merged: routing_convert.workflow_spec_from_proto(merged),
+            updatable=routing_convert.WORKFLOW_UPDATABLE,
+            output_only=routing_convert.OUTPUT_ONLY,
+        )
+        return await self._calls.write(
+            request,
+            pb.UpdateWorkflowResponse,
+            lambda tx: pb.UpdateWorkflowResponse(
+                workflow=routing_convert.workflow_to_proto(
+                    routing.update_workflow(tx, workflow_id, request.workflow.etag or None, change)
+                )
+            ),
+        )
+
+    async def DeleteWorkflow(
+        self, request: pb.DeleteWorkflowRequest, context: Context
+    ) -> pb.DeleteWorkflowResponse:
+        workflow_id = WORKFLOW.parse(request.name, "name")
+
+        def delete(tx: Transaction) -> pb.DeleteWorkflowResponse:
+            routing.delete_workflow(tx, workflow_id)
+            return pb.DeleteWorkflowResponse()
+
+        return await self._calls.write(request, pb.DeleteWorkflowResponse, delete)
