@@ -20,9 +20,8 @@ from relaydesk_server.domain.channels_model import (
     MessageDirection,
     NewMessage,
 )
-from relaydesk_server.domain.common import Page, PageRequest
+from relaydesk_server.domain.common import Page, PageRequest, check_etag
 from relaydesk_server.domain.errors import (
-    Aborted,
     AlreadyExists,
     FailedPrecondition,
     InvalidArgument,
@@ -75,14 +74,6 @@ def _require_active(channel: Channel) -> None:
             channel.name,
             f"{channel.name} is INACTIVE: its conversation is closed",
             reason="CHANNEL_INACTIVE",
-        )
-
-
-def _check_etag(current_etag: str, etag: str | None, name: str) -> None:
-    if etag and etag != current_etag:
-        raise Aborted(
-            f"{name} changed since etag {etag} was read; read it again and retry",
-            reason="ETAG_MISMATCH",
         )
 
 
@@ -155,7 +146,7 @@ def update_channel(
     change: Callable[[ChannelSpec], ChannelSpec],
 ) -> Channel:
     current, _ = _writable(tx, principal, ref)
-    _check_etag(current.etag, etag, current.name)
+    check_etag(current.etag, etag, current.name)
     spec = change(current.spec)
     _check_unique_name(tx, spec, current.id)
     updated = dataclasses.replace(
@@ -437,7 +428,7 @@ def update_message(
     change: Callable[[Message], Message],
 ) -> Message:
     _, current = _editable(tx, principal, ref, message_id)
-    _check_etag(current.etag, etag, current.name)
+    check_etag(current.etag, etag, current.name)
     changed = change(current)
     updated = dataclasses.replace(
         changed,

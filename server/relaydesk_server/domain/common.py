@@ -6,6 +6,8 @@ import dataclasses
 import hashlib
 from typing import Generic, TypeVar
 
+from relaydesk_server.domain.errors import Aborted
+
 T = TypeVar("T")
 
 DEFAULT_PAGE_SIZE = 50
@@ -25,6 +27,15 @@ class Page(Generic[T]):
     items: list[T]
     # Where the next page starts, or None when this page is the last.
     next_after: int | None
+
+
+def check_etag(current_etag: str, etag: str | None, name: str) -> None:
+    """An update's etag, when sent, must be the stored one (AIP-154)."""
+    if etag and etag != current_etag:
+        raise Aborted(
+            f"{name} changed since etag {etag} was read; read it again and retry",
+            reason="ETAG_MISMATCH",
+        )
 
 
 def etag_of(resource_id: str, revision: int) -> str:

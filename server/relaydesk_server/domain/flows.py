@@ -7,9 +7,8 @@ import secrets
 from collections.abc import Callable
 
 from relaydesk_server.domain import channels
-from relaydesk_server.domain.common import Page, PageRequest
+from relaydesk_server.domain.common import Page, PageRequest, check_etag
 from relaydesk_server.domain.errors import (
-    Aborted,
     AlreadyExists,
     FailedPrecondition,
     NotFound,
@@ -59,11 +58,7 @@ def update_flow(
 ) -> FlowWithSecret:
     """Applies `change` to the stored spec; `etag`, when given, must be the stored one."""
     current = get_flow(tx, flow_id)
-    if etag and etag != current.etag:
-        raise Aborted(
-            f"{current.name} changed since etag {etag} was read; read it again and retry",
-            reason="ETAG_MISMATCH",
-        )
+    check_etag(current.etag, etag, current.name)
     spec = change(current.spec)
     _check_rules(tx, spec, flow_id=flow_id)
     updated = dataclasses.replace(

@@ -6,8 +6,8 @@ import dataclasses
 import datetime as dt
 from collections.abc import Callable
 
-from relaydesk_server.domain.common import Page, PageRequest
-from relaydesk_server.domain.errors import Aborted, FailedPrecondition, NotFound
+from relaydesk_server.domain.common import Page, PageRequest, check_etag
+from relaydesk_server.domain.errors import FailedPrecondition, NotFound
 from relaydesk_server.domain.expressions import Expression, worker_context
 from relaydesk_server.domain.names import QUEUE, WORKFLOW
 from relaydesk_server.domain.ports import Transaction
@@ -20,14 +20,6 @@ from relaydesk_server.domain.routing_model import (
 )
 
 TASK_STATUSES = ("PENDING", "RESERVED", "ASSIGNED", "WRAPPING", "COMPLETED", "CANCELED")
-
-
-def _check_etag(current_etag: str, etag: str | None, name: str) -> None:
-    if etag and etag != current_etag:
-        raise Aborted(
-            f"{name} changed since etag {etag} was read; read it again and retry",
-            reason="ETAG_MISMATCH",
-        )
 
 
 # -- queues ------------------------------------------------------------------
@@ -55,7 +47,7 @@ def update_queue(
     tx: Transaction, queue_id: str, etag: str | None, change: Callable[[QueueSpec], QueueSpec]
 ) -> Queue:
     current = get_queue(tx, queue_id)
-    _check_etag(current.etag, etag, current.name)
+    check_etag(current.etag, etag, current.name)
     updated = dataclasses.replace(
         current, spec=change(current.spec), update_time=tx.now(), revision=current.revision + 1
     )
@@ -133,7 +125,7 @@ def update_workflow(
     change: Callable[[WorkflowSpec], WorkflowSpec],
 ) -> Workflow:
     current = get_workflow(tx, workflow_id)
-    _check_etag(current.etag, etag, current.name)
+    check_etag(current.etag, etag, current.name)
     spec = change(current.spec)
     _check_queues_exist(tx, spec)
     updated = dataclasses.replace(

@@ -5,9 +5,8 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 
-from relaydesk_server.domain.common import Page, PageRequest
+from relaydesk_server.domain.common import Page, PageRequest, check_etag
 from relaydesk_server.domain.errors import (
-    Aborted,
     AlreadyExists,
     FailedPrecondition,
     InvalidArgument,
@@ -17,15 +16,6 @@ from relaydesk_server.domain.events_model import DomainEvent, EventType
 from relaydesk_server.domain.names import ACTIVITY, WORKER
 from relaydesk_server.domain.ports import Transaction
 from relaydesk_server.domain.workforce_model import OFFLINE, Activity, Worker, WorkerSpec
-
-
-def _check_etag(current_etag: str, etag: str | None, name: str) -> None:
-    if etag and etag != current_etag:
-        raise Aborted(
-            f"{name} changed since etag {etag} was read; read it again and retry",
-            reason="ETAG_MISMATCH",
-        )
-
 
 # -- activities --------------------------------------------------------------
 
@@ -52,7 +42,7 @@ def update_activity(
     tx: Transaction, activity_id: str, etag: str | None, display_name: str, available: bool
 ) -> Activity:
     current = get_activity(tx, activity_id)
-    _check_etag(current.etag, etag, current.name)
+    check_etag(current.etag, etag, current.name)
     if available != current.available:
         raise InvalidArgument.field(
             "activity.available", "cannot change: create another activity instead"
@@ -157,7 +147,7 @@ def update_worker(
 ) -> Worker:
     """Applies `change`; a non-None `activity_name` also moves the worker there."""
     current = get_worker(tx, worker_id)
-    _check_etag(current.etag, etag, current.name)
+    check_etag(current.etag, etag, current.name)
     spec = change(current.spec)
     if spec.identity != current.spec.identity:
         raise InvalidArgument.field(

@@ -24,7 +24,7 @@ from relaydesk_server.domain.channels_model import (
     NewMessage,
 )
 from relaydesk_server.domain.names import CHANNEL, FLOW
-from relaydesk_server.transport.convert import enum_from_proto, enum_to_proto, timestamp
+from relaydesk_server.transport.convert import enum_from_proto, enum_to_proto, stamp, timestamp
 from relaydesk_server.transport.flows_convert import channel_type_from_proto, channel_type_to_proto
 from relaydesk_server.transport.validation import (
     MAX_DISPLAY_NAME,
@@ -180,7 +180,7 @@ def channel_spec_to_proto(spec: ChannelSpec) -> channel_pb2.Channel:
 
 def channel_to_proto(channel: Channel) -> channel_pb2.Channel:
     message = channel_spec_to_proto(channel.spec)
-    message.name = channel.name
+    stamp(message, channel)
     message.state = enum_to_proto(channel_pb2.ChannelState, "CHANNEL_STATE", channel.state)  # type: ignore[assignment]
     message.session = channel.session or ""
     message.task = channel.task or ""
@@ -191,9 +191,6 @@ def channel_to_proto(channel: Channel) -> channel_pb2.Channel:
     if channel.close_time is not None:
         message.close_time.CopyFrom(timestamp(channel.close_time))
     message.close_reason = channel.close_reason
-    message.create_time.CopyFrom(timestamp(channel.create_time))
-    message.update_time.CopyFrom(timestamp(channel.update_time))
-    message.etag = channel.etag
     return message
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from google.protobuf import duration_pb2, timestamp_pb2
 
@@ -48,3 +48,22 @@ def enum_from_proto(domain_enum: type[E], prefix: str, proto_enum: Any, number: 
         return domain_enum(proto_name.removeprefix(f"{prefix}_"))
     except ValueError:
         return None
+
+
+class _Resource(Protocol):
+    @property
+    def name(self) -> str: ...
+    @property
+    def etag(self) -> str: ...
+    @property
+    def create_time(self) -> dt.datetime: ...
+    @property
+    def update_time(self) -> dt.datetime: ...
+
+
+def stamp(message: Any, resource: _Resource) -> None:
+    """Sets what every resource message carries: name, create and update time, etag."""
+    message.name = resource.name
+    message.create_time.CopyFrom(timestamp(resource.create_time))
+    message.update_time.CopyFrom(timestamp(resource.update_time))
+    message.etag = resource.etag

@@ -20,7 +20,12 @@ from relaydesk_server.domain.flows_model import (
     WebhookIntegration,
 )
 from relaydesk_server.domain.names import BOT, WORKFLOW
-from relaydesk_server.transport.convert import duration, enum_from_proto, enum_to_proto, timestamp
+from relaydesk_server.transport.convert import (
+    duration,
+    enum_from_proto,
+    enum_to_proto,
+    stamp,
+)
 from relaydesk_server.transport.validation import (
     MAX_DISPLAY_NAME,
     MAX_IDENTITY,
@@ -202,10 +207,7 @@ def flow_spec_to_proto(spec: FlowSpec) -> flow_pb2.Flow:
 
 def flow_to_proto(flow: Flow) -> flow_pb2.Flow:
     message = flow_spec_to_proto(flow.spec)
-    message.name = flow.name
-    message.create_time.CopyFrom(timestamp(flow.create_time))
-    message.update_time.CopyFrom(timestamp(flow.update_time))
-    message.etag = flow.etag
+    stamp(message, flow)
     return message
 
 

@@ -18,7 +18,12 @@ from relaydesk_server.domain.routing_model import (
     WorkflowSpec,
     WorkflowTarget,
 )
-from relaydesk_server.transport.convert import duration, enum_from_proto, enum_to_proto, timestamp
+from relaydesk_server.transport.convert import (
+    duration,
+    enum_from_proto,
+    enum_to_proto,
+    stamp,
+)
 from relaydesk_server.transport.validation import (
     MAX_DISPLAY_NAME,
     Violations,
@@ -90,10 +95,7 @@ def queue_spec_to_proto(spec: QueueSpec) -> queue_pb2.Queue:
 
 def queue_to_proto(queue: Queue) -> queue_pb2.Queue:
     message = queue_spec_to_proto(queue.spec)
-    message.name = queue.name
-    message.create_time.CopyFrom(timestamp(queue.create_time))
-    message.update_time.CopyFrom(timestamp(queue.update_time))
-    message.etag = queue.etag
+    stamp(message, queue)
     return message
 
 
@@ -198,8 +200,5 @@ def workflow_spec_to_proto(spec: WorkflowSpec) -> workflow_pb2.Workflow:
 
 def workflow_to_proto(workflow: Workflow) -> workflow_pb2.Workflow:
     message = workflow_spec_to_proto(workflow.spec)
-    message.name = workflow.name
-    message.create_time.CopyFrom(timestamp(workflow.create_time))
-    message.update_time.CopyFrom(timestamp(workflow.update_time))
-    message.etag = workflow.etag
+    stamp(message, workflow)
     return message

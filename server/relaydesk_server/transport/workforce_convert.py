@@ -10,7 +10,7 @@ from relaydesk_server.transport.channels_convert import (
     check_identity,
     dict_to_struct,
 )
-from relaydesk_server.transport.convert import timestamp
+from relaydesk_server.transport.convert import stamp, timestamp
 from relaydesk_server.transport.flows_convert import TASK_CHANNEL_PATTERN
 from relaydesk_server.transport.validation import MAX_DISPLAY_NAME, Violations
 
@@ -88,11 +88,8 @@ def worker_spec_to_proto(spec: WorkerSpec) -> worker_pb2.Worker:
 
 def worker_to_proto(worker: Worker) -> worker_pb2.Worker:
     message = worker_spec_to_proto(worker.spec)
-    message.name = worker.name
+    stamp(message, worker)
     message.activity = worker.activity_name
     message.available = worker.available
     message.activity_change_time.CopyFrom(timestamp(worker.activity_change_time))
-    message.create_time.CopyFrom(timestamp(worker.create_time))
-    message.update_time.CopyFrom(timestamp(worker.update_time))
-    message.etag = worker.etag
     return message
