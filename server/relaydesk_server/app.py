@@ -15,7 +15,7 @@ from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
 
 from relaydesk_server.clock import Clock, SystemClock
-from relaydesk_server.domain import keys
+from relaydesk_server.domain import keys, tasks
 from relaydesk_server.domain.keys import Authenticator
 from relaydesk_server.domain.names import IdSource, RandomIds
 from relaydesk_server.domain.ratelimit import RateLimiter
@@ -23,6 +23,7 @@ from relaydesk_server.events.bus import EventBus
 from relaydesk_server.events.stream import EventStreams
 from relaydesk_server.storage.events_repo import oldest_retained
 from relaydesk_server.storage.store import SqliteTransaction, Store
+from relaydesk_server.timers import TimerService
 from relaydesk_server.transport.events_convert import encode_event, heartbeat_frame
 from relaydesk_server.transport.interceptor import RpcInterceptor
 from relaydesk_server.transport.mechanics import Calls
@@ -68,13 +69,17 @@ class RelaydeskServer:
     admin_key_path: Path
     admin_key_created: bool
     maintenance_interval: dt.timedelta
-    _maintenance: asyncio.Task[None] | None = None
+    timers: TimerService
+    _background: list[asyncio.Task[None]] = dataclasses.field(default_factory=list)
 
     async def start(self) -> None:
         await self.server.start()
         for service in ("", *SERVICE_NAMES):
             await self.health.set(service, health_pb2.HealthCheckResponse.SERVING)
-        self._maintenance = asyncio.create_task(self._maintain())
+        self._background = [
+            asyncio.create_task(self._maintain()),
+            asyncio.create_task(self.timers.run()),
+        ]
 
     async def maintain_once(self) -> None:
         await self.streams.compact()
@@ -92,10 +97,10 @@ class RelaydeskServer:
         """Stops taking calls, ends event streams (clients resume from their cursors),
         lets in-flight calls finish within `grace`, then closes storage."""
         await self.health.enter_graceful_shutdown()
-        if self._maintenance is not None:
-            self._maintenance.cancel()
+        for task in self._background:
+            task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
-                await self._maintenance
+                await task
         self.streams.bus.close_all()
         await self.server.stop(grace)
         await self.store.close()
@@ -157,7 +162,9 @@ async def create_server(options: ServerOptions) -> RelaydeskServer:
     limiter = RateLimiter(options.channel_message_rate, options.channel_message_burst)
 
     server = grpc.aio.server(interceptors=[RpcInterceptor(authenticator)])
-    register_services(server, Calls(store), limiter=limiter, streams=streams)
+    register_services(server, Calls(store), limiter=limiter, streams=streams, clock=options.clock)
+    timers = TimerService(store, options.clock, tasks.TIMER_HANDLERS)
+    store.on_timers_changed = timers.poke
     health_servicer = health.aio.HealthServicer()
     health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
     reflection.enable_server_reflection(
@@ -177,4 +184,5 @@ async def create_server(options: ServerOptions) -> RelaydeskServer:
         admin_key_path=admin_key_path,
         admin_key_created=admin_key_created,
         maintenance_interval=options.maintenance_interval,
+        timers=timers,
     )

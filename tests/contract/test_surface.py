@@ -70,6 +70,15 @@ IMPLEMENTED = {
         "UpdateWorkflow",
         "DeleteWorkflow",
     },
+    "relaydesk.v1.TaskService": {
+        "CreateTask",
+        "GetTask",
+        "ListTasks",
+        "UpdateTask",
+        "CancelTask",
+        "WrapUpTask",
+        "CompleteTask",
+    },
 }
 
 

@@ -13,7 +13,10 @@ from relaydesk_server.clock import ManualClock
 from relaydesk_server.domain.errors import InvalidArgument
 from relaydesk_server.domain.keys_model import ApiKey, Role
 from relaydesk_server.domain.names import RandomIds
+from relaydesk_server.storage.migrations import MIGRATIONS
 from relaydesk_server.storage.store import SqliteTransaction, Store
+
+ALL_MIGRATIONS = [m.name for m in MIGRATIONS]
 
 
 @pytest.fixture
@@ -70,19 +73,14 @@ async def test_database_settings(store: Store, tmp_path: Path) -> None:
     try:
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         migrations = [row[0] for row in conn.execute("SELECT name FROM schema_migrations")]
-        assert migrations == [
-            "0001_initial",
-            "0002_conversations",
-            "0003_workforce",
-            "0004_routing",
-        ]
+        assert migrations == ALL_MIGRATIONS
     finally:
         conn.close()
 
 
 async def test_reopening_applies_no_migration_twice(tmp_path: Path) -> None:
     first = Store(tmp_path / "r.db", ManualClock(), RandomIds())
-    assert first.open() == ["0001_initial", "0002_conversations", "0003_workforce", "0004_routing"]
+    assert first.open() == ALL_MIGRATIONS
     await first.close()
     second = Store(tmp_path / "r.db", ManualClock(), RandomIds())
     assert second.open() == []

@@ -69,7 +69,7 @@ def delete_queue(tx: Transaction, queue_id: str) -> None:
 
 
 def queue_statistics(tx: Transaction, queue_id: str) -> QueueStatistics:
-    """What a wallboard shows. Tasks arrive with the routing engine; until then none wait."""
+    """What a wallboard shows."""
     queue = get_queue(tx, queue_id)
     target = Expression(queue.spec.target_workers)
     eligible = [
@@ -77,10 +77,11 @@ def queue_statistics(tx: Transaction, queue_id: str) -> QueueStatistics:
         for w in tx.workers.all()
         if target.matches(worker_context(w.spec.identity, w.spec.attributes))
     ]
+    oldest = tx.tasks.oldest_pending(queue.name)
     return QueueStatistics(
         queue=queue.name,
-        tasks_by_status=dict.fromkeys(TASK_STATUSES, 0),
-        oldest_pending_age=dt.timedelta(0),
+        tasks_by_status={**dict.fromkeys(TASK_STATUSES, 0), **tx.tasks.count_by_status(queue.name)},
+        oldest_pending_age=dt.timedelta(0) if oldest is None else tx.now() - oldest,
         eligible_workers=len(eligible),
         available_workers=sum(1 for w in eligible if w.available),
     )

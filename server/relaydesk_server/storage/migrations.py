@@ -338,11 +338,65 @@ def _routing(db: sqlite_utils.Database) -> None:
     db.table("workflow_queues").create_index(["queue"])
 
 
+def _timers(db: sqlite_utils.Database) -> None:
+    db.create_table(
+        "timers",
+        {"kind": str, "subject": str, "due_time": str},
+        pk=("kind", "subject"),
+        not_null={"due_time"},
+    )
+    db.table("timers").create_index(["due_time"])
+
+
+def _tasks(db: sqlite_utils.Database) -> None:
+    db.create_table(
+        "tasks",
+        {
+            "id": str,
+            "workflow": str,
+            "attributes": str,
+            "task_channel": str,
+            "priority": int,
+            "status": str,
+            "reason": str,
+            "timeout_us": int,
+            "queue": str,
+            "channel": str,
+            "worker": str,
+            "filter_index": int,
+            "target_index": int,
+            "create_time": str,
+            "update_time": str,
+            "end_time": str,
+            "revision": int,
+        },
+        pk="id",
+        not_null={
+            "workflow",
+            "attributes",
+            "task_channel",
+            "priority",
+            "status",
+            "reason",
+            "timeout_us",
+            "create_time",
+            "update_time",
+            "revision",
+        },
+    )
+    db.table("tasks").create_index(["queue", "status"])
+    db.table("tasks").create_index(["status"])
+    db.table("tasks").create_index(["channel"])
+    db.table("tasks").create_index(["worker"])
+
+
 MIGRATIONS: list[Migration] = [
     Migration("0001_initial", _initial),
     Migration("0002_conversations", _conversations),
     Migration("0003_workforce", _workforce),
     Migration("0004_routing", _routing),
+    Migration("0005_timers", _timers),
+    Migration("0006_tasks", _tasks),
 ]
 
 

@@ -48,6 +48,8 @@ from relaydesk_server.storage.flows_repo import SqliteFlowRepository
 from relaydesk_server.storage.keys_repo import SqliteApiKeyRepository
 from relaydesk_server.storage.migrations import apply_migrations
 from relaydesk_server.storage.routing_repo import SqliteQueueRepository, SqliteWorkflowRepository
+from relaydesk_server.storage.tasks_repo import SqliteTaskRepository
+from relaydesk_server.storage.timers_repo import SqliteTimerRepository
 from relaydesk_server.storage.workforce_repo import SqliteActivityRepository, SqliteWorkerRepository
 
 log = logging.getLogger(__name__)
@@ -83,6 +85,8 @@ class SqliteTransaction:
         self.activities = SqliteActivityRepository(db)
         self.workers = SqliteWorkerRepository(db)
         self.queues = SqliteQueueRepository(db)
+        self.timers = SqliteTimerRepository(db)
+        self.tasks = SqliteTaskRepository(db)
         self.workflows = SqliteWorkflowRepository(db)
         self._clock = clock
         self._ids = ids
@@ -163,6 +167,8 @@ class Store:
         self._event_encoder = event_encoder
         # Called on the event loop with each batch's committed events, in order.
         self.on_events: Callable[[list[LoggedEvent]], None] | None = None
+        # Called on the event loop after a batch that scheduled or moved a timer.
+        self.on_timers_changed: Callable[[], None] | None = None
         self.last_sequence = 0
         self._jobs: queue.SimpleQueue[_WriteJob | None] = queue.SimpleQueue()
         self._writer_conn: sqlite3.Connection | None = None
@@ -254,11 +260,13 @@ class Store:
     ) -> None:
         outcomes: list[tuple[_WriteJob, Any, BaseException | None, list[Callable[[], None]]]] = []
         events: list[LoggedEvent] = []
+        timers_changed = False
         sequence_at_start = self._sequencer.last
         try:
             conn.execute("BEGIN IMMEDIATE")
             for job in batch:
                 tx.begin()
+                tx.timers.changed = False
                 job_sequence = self._sequencer.last
                 self._event_log.pending = []
                 conn.execute("SAVEPOINT job")
@@ -273,6 +281,7 @@ class Store:
                     outcomes.append((job, None, error, []))
                 else:
                     conn.execute("RELEASE job")
+                    timers_changed = timers_changed or tx.timers.changed
                     self._channel_cache.committed()
                     events += self._event_log.pending
                     outcomes.append((job, result, None, tx.take_after_commit()))
@@ -289,14 +298,17 @@ class Store:
         else:
             self.last_sequence = self._sequencer.last
         # One wake-up of the event loop per batch, however many writes it holds.
-        batch[0].loop.call_soon_threadsafe(self._complete, outcomes, events)
+        batch[0].loop.call_soon_threadsafe(self._complete, outcomes, events, timers_changed)
 
     def _complete(
         self,
         outcomes: list[tuple[_WriteJob, Any, BaseException | None, list[Callable[[], None]]]],
         events: list[LoggedEvent],
+        timers_changed: bool = False,
     ) -> None:
         """On the event loop: publish a durable batch, then answer its writers."""
+        if timers_changed and self.on_timers_changed is not None:
+            self.on_timers_changed()
         # Subscribers hear of a change only once it is durable, and before its
         # writer is answered.
         if events and self.on_events is not None:

@@ -7,9 +7,10 @@ import datetime as dt
 from relaydesk.v1 import event_pb2
 from relaydesk_server.domain.channels_model import Channel, Member, Message
 from relaydesk_server.domain.events_model import DomainEvent, EventType, Typing
+from relaydesk_server.domain.tasks_model import Task
 from relaydesk_server.domain.workforce_model import Worker
 from relaydesk_server.events.records import LoggedEvent
-from relaydesk_server.transport import channels_convert, workforce_convert
+from relaydesk_server.transport import channels_convert, tasks_convert, workforce_convert
 from relaydesk_server.transport.convert import enum_from_proto, enum_to_proto, timestamp
 
 
@@ -36,6 +37,8 @@ def encode_event(sequence: int, now: dt.datetime, event: DomainEvent) -> bytes:
         message.channel.CopyFrom(channels_convert.channel_to_proto(payload))
     elif isinstance(payload, Worker):
         message.worker.CopyFrom(workforce_convert.worker_to_proto(payload))
+    elif isinstance(payload, Task):
+        message.task.CopyFrom(tasks_convert.task_to_proto(payload, now))
     return message.SerializeToString()
 
 

@@ -33,12 +33,14 @@ from relaydesk.v1 import (
     workforce_service_pb2,
     workforce_service_pb2_grpc,
 )
+from relaydesk_server.clock import Clock
 from relaydesk_server.domain.ratelimit import RateLimiter
 from relaydesk_server.events.stream import EventStreams
 from relaydesk_server.transport.channel_service import ChannelServicer
 from relaydesk_server.transport.event_service import EventServicer, add_event_servicer
 from relaydesk_server.transport.flow_service import FlowServicer
 from relaydesk_server.transport.mechanics import Calls
+from relaydesk_server.transport.task_service import TaskServicer
 from relaydesk_server.transport.workforce_service import WorkforceServicer
 
 # (descriptor module, grpc module, service name)
@@ -61,12 +63,19 @@ SERVICE_NAMES: tuple[str, ...] = tuple(
 
 
 def register_services(
-    server: grpc.aio.Server, calls: Calls, *, limiter: RateLimiter, streams: EventStreams
+    server: grpc.aio.Server,
+    calls: Calls,
+    *,
+    limiter: RateLimiter,
+    streams: EventStreams,
+    clock: Clock,
 ) -> None:
     implemented: dict[str, object] = {
         "FlowService": FlowServicer(calls),
         "ChannelService": ChannelServicer(calls, limiter, streams.bus),
         "WorkforceService": WorkforceServicer(calls),
+        # Reservations and transfer are still the base class's UNIMPLEMENTED.
+        "TaskService": TaskServicer(calls, clock),  # type: ignore[abstract]
     }
     # Events go out as pre-encoded frames, so this service has its own registration.
     add_event_servicer(EventServicer(calls, streams), server)

@@ -1,0 +1,110 @@
+"""Tasks in SQLite."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import sqlite_utils
+
+from relaydesk_server.domain.common import Page, PageRequest
+from relaydesk_server.domain.tasks_model import Task, TaskFilter, TaskStatus
+from relaydesk_server.storage.codec import (
+    duration_from_db,
+    duration_to_db,
+    json_from_db,
+    json_to_db,
+    opt_ts_from_db,
+    opt_ts_to_db,
+    ts_from_db,
+    ts_to_db,
+)
+from relaydesk_server.storage.paging import page_query
+
+
+def _from_row(row: dict[str, Any]) -> Task:
+    return Task(
+        id=row["id"],
+        workflow=row["workflow"],
+        attributes=json_from_db(row["attributes"]),
+        task_channel=row["task_channel"],
+        priority=row["priority"],
+        status=TaskStatus(row["status"]),
+        reason=row["reason"],
+        timeout=duration_from_db(row["timeout_us"]),
+        queue=row["queue"],
+        channel=row["channel"],
+        worker=row["worker"],
+        filter_index=row["filter_index"],
+        target_index=row["target_index"],
+        create_time=ts_from_db(row["create_time"]),
+        update_time=ts_from_db(row["update_time"]),
+        end_time=opt_ts_from_db(row["end_time"]),
+        revision=row["revision"],
+    )
+
+
+def _to_row(task: Task) -> dict[str, Any]:
+    return {
+        "id": task.id,
+        "workflow": task.workflow,
+        "attributes": json_to_db(task.attributes),
+        "task_channel": task.task_channel,
+        "priority": task.priority,
+        "status": task.status.value,
+        "reason": task.reason,
+        "timeout_us": duration_to_db(task.timeout),
+        "queue": task.queue,
+        "channel": task.channel,
+        "worker": task.worker,
+        "filter_index": task.filter_index,
+        "target_index": task.target_index,
+        "create_time": ts_to_db(task.create_time),
+        "update_time": ts_to_db(task.update_time),
+        "end_time": opt_ts_to_db(task.end_time),
+        "revision": task.revision,
+    }
+
+
+class SqliteTaskRepository:
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self._db = db
+
+    def get(self, task_id: str) -> Task | None:
+        rows = list(self._db.query("SELECT * FROM tasks WHERE id = ?", [task_id]))
+        return _from_row(rows[0]) if rows else None
+
+    def list(self, task_filter: TaskFilter, page: PageRequest) -> Page[Task]:
+        where: list[str] = []
+        params: list[Any] = []
+        for column, value in (
+            ("status", task_filter.status.value if task_filter.status else None),
+            ("queue", task_filter.queue),
+            ("worker", task_filter.worker),
+            ("channel", task_filter.channel),
+        ):
+            if value is not None:
+                where.append(f"{column} = ?")
+                params.append(value)
+        return page_query(self._db, "tasks", where, params, page, _from_row)
+
+    def count_by_status(self, queue: str) -> dict[str, int]:
+        rows = self._db.query(
+            "SELECT status, count(*) AS n FROM tasks WHERE queue = ? GROUP BY status", [queue]
+        )
+        return {row["status"]: row["n"] for row in rows}
+
+    def oldest_pending(self, queue: str) -> dt.datetime | None:
+        rows = list(
+            self._db.query(
+                "SELECT min(create_time) AS oldest FROM tasks WHERE queue = ? AND status = ?",
+                [queue, TaskStatus.PENDING.value],
+            )
+        )
+        return opt_ts_from_db(rows[0]["oldest"]) if rows else None
+
+    def insert(self, task: Task) -> None:
+        self._db.table("tasks").insert(_to_row(task))
+
+    def update(self, task: Task) -> None:
+        self._db.table("tasks").update(task.id, _to_row(task))

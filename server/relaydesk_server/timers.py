@@ -1,0 +1,88 @@
+"""Runs durable timers when they fall due, on the server's clock.
+
+Timers live in the database (a restart keeps them); this service only watches
+the earliest one. Each due timer fires in a write of its own, which first
+checks the timer is still there and due (it may have been cancelled or moved
+meanwhile), then removes it and runs its handler, all in one transaction.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import functools
+import logging
+from collections.abc import Callable, Sequence
+
+from relaydesk_server.clock import Clock
+from relaydesk_server.domain.errors import DomainError
+from relaydesk_server.domain.ports import Transaction
+from relaydesk_server.storage.store import Store
+
+log = logging.getLogger(__name__)
+
+TimerHandler = Callable[[Transaction, str], None]
+FIRE_BATCH = 200
+_FAR_FUTURE = dt.datetime.max.replace(tzinfo=dt.UTC)
+
+
+def _due(tx: Transaction, now: dt.datetime) -> Sequence[tuple[str, str]]:
+    return tx.timers.due(now, FIRE_BATCH)
+
+
+class TimerService:
+    def __init__(self, store: Store, clock: Clock, handlers: dict[str, TimerHandler]) -> None:
+        self._store = store
+        self._clock = clock
+        self._handlers = handlers
+        self._wake = asyncio.Event()
+
+    def poke(self) -> None:
+        """A timer was scheduled or moved: look again at the earliest one."""
+        self._wake.set()
+
+    async def run(self) -> None:
+        while True:
+            self._wake.clear()
+            if await self.fire_due():
+                continue
+            due = await self._store.read(lambda tx: tx.timers.next_due())
+            await self._clock.sleep_until(due or _FAR_FUTURE, self._wake)
+
+    async def fire_due(self) -> int:
+        """Fires every timer due now; returns how many fired."""
+        fired = 0
+        while True:
+            now = self._clock.now()
+            due = await self._store.read(functools.partial(_due, now=now))
+            if not due:
+                return fired
+            results = await asyncio.gather(
+                *(self._store.write(self._firing(kind, subject)) for kind, subject in due),
+                return_exceptions=True,
+            )
+            for (kind, subject), result in zip(due, results, strict=True):
+                if isinstance(result, BaseException):
+                    await self._drop(kind, subject, result)
+            fired += len(due)
+
+    def _firing(self, kind: str, subject: str) -> Callable[[Transaction], None]:
+        def fire(tx: Transaction) -> None:
+            if not tx.timers.is_due(kind, subject, tx.now()):
+                return  # cancelled or moved since it was found
+            tx.timers.cancel(kind, subject)
+            self._handlers[kind](tx, subject)
+
+        return fire
+
+    async def _drop(self, kind: str, subject: str, error: BaseException) -> None:
+        # A handler that fails would fail again: drop its timer rather than
+        # retry it forever, and say so.
+        log.error(
+            "a %s timer of %s failed and was dropped",
+            kind,
+            subject,
+            exc_info=None if isinstance(error, DomainError) else error,
+            extra={"error": str(error)},
+        )
+        await self._store.write(lambda tx: tx.timers.cancel(kind, subject))

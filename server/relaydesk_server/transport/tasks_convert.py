@@ -1,0 +1,121 @@
+"""Tasks: proto ↔ domain, with the checks of API §6 and §11."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from relaydesk.v1 import task_pb2
+from relaydesk_server.domain.flows_model import DEFAULT_TASK_CHANNEL
+from relaydesk_server.domain.names import WORKFLOW
+from relaydesk_server.domain.tasks_model import DEFAULT_TASK_TIMEOUT, NewTask, Task, TaskStatus
+from relaydesk_server.transport.channels_convert import check_attributes, dict_to_struct
+from relaydesk_server.transport.convert import (
+    duration,
+    enum_from_proto,
+    enum_to_proto,
+    stamp,
+)
+from relaydesk_server.transport.flows_convert import MAX_TASK_TIMEOUT, TASK_CHANNEL_PATTERN
+from relaydesk_server.transport.validation import Violations, duration_from_proto
+
+MAX_TASK_ATTRIBUTES = 64 * 1024
+TASK_UPDATABLE = frozenset({"attributes", "priority"})
+TASK_OUTPUT_ONLY = frozenset(
+    {
+        "name",
+        "workflow",
+        "queue",
+        "task_channel",
+        "status",
+        "reason",
+        "timeout",
+        "channel",
+        "worker",
+        "age",
+        "create_time",
+        "update_time",
+        "etag",
+    }
+)
+
+
+def task_status_from_proto(violations: Violations, number: int, field: str) -> TaskStatus | None:
+    if number == task_pb2.TASK_STATUS_UNSPECIFIED:
+        return None
+    status = enum_from_proto(TaskStatus, "TASK_STATUS", task_pb2.TaskStatus, number)
+    if status is None:
+        violations.add(field, f"unknown task status {number}")
+    return status
+
+
+def new_task_from_proto(message: task_pb2.Task, prefix: str = "task") -> NewTask:
+    violations = Violations()
+    if violations.required(message.workflow, f"{prefix}.workflow", "a workflow name"):
+        violations.check(
+            WORKFLOW.is_name(message.workflow),
+            f"{prefix}.workflow",
+            WORKFLOW.malformed(message.workflow),
+        )
+    task_channel = message.task_channel or DEFAULT_TASK_CHANNEL
+    violations.check(
+        TASK_CHANNEL_PATTERN.fullmatch(task_channel) is not None,
+        f"{prefix}.task_channel",
+        "1 to 64 lowercase letters, digits, '-' or '_', starting with a letter or digit",
+    )
+    violations.check(message.priority >= 0, f"{prefix}.priority", "must not be negative")
+    timeout = DEFAULT_TASK_TIMEOUT
+    if message.HasField("timeout"):
+        timeout = duration_from_proto(
+            violations,
+            message.timeout,
+            f"{prefix}.timeout",
+            minimum=dt.timedelta(seconds=1),
+            maximum=MAX_TASK_TIMEOUT,
+        )
+    if message.channel:
+        violations.check(
+            message.channel.startswith("channels/") and "/" not in message.channel[9:],
+            f"{prefix}.channel",
+            f"{message.channel!r} is not a channel name",
+        )
+    attributes = check_attributes(
+        violations, message.attributes, MAX_TASK_ATTRIBUTES, f"{prefix}.attributes"
+    )
+    violations.raise_if_any()
+    return NewTask(
+        workflow=message.workflow,
+        task_channel=task_channel,
+        priority=message.priority,
+        timeout=timeout,
+        attributes=attributes,
+        channel=message.channel or None,
+    )
+
+
+def edited_task(current: Task, merged: task_pb2.Task) -> Task:
+    violations = Violations()
+    violations.check(merged.priority >= 0, "task.priority", "must not be negative")
+    attributes = check_attributes(
+        violations, merged.attributes, MAX_TASK_ATTRIBUTES, "task.attributes"
+    )
+    violations.raise_if_any()
+    return dataclasses.replace(current, attributes=attributes, priority=merged.priority)
+
+
+def task_to_proto(task: Task, now: dt.datetime) -> task_pb2.Task:
+    message = task_pb2.Task(
+        attributes=dict_to_struct(task.attributes),
+        workflow=task.workflow,
+        queue=task.queue or "",
+        task_channel=task.task_channel,
+        priority=task.priority,
+        status=enum_to_proto(task_pb2.TaskStatus, "TASK_STATUS", task.status),  # type: ignore[arg-type]
+        reason=task.reason,
+        timeout=duration(task.timeout),
+        channel=task.channel or "",
+        worker=task.worker or "",
+        age=duration(task.age(now)),
+    )
+    stamp(message, task)
+    return message
