@@ -23,6 +23,7 @@ log = logging.getLogger(__name__)
 
 TimerHandler = Callable[[Transaction, str], None]
 FIRE_BATCH = 200
+RETRY_AFTER_FAILURE = dt.timedelta(seconds=1)
 _FAR_FUTURE = dt.datetime.max.replace(tzinfo=dt.UTC)
 
 
@@ -44,9 +45,14 @@ class TimerService:
     async def run(self) -> None:
         while True:
             self._wake.clear()
-            if await self.fire_due():
-                continue
-            due = await self._store.read(lambda tx: tx.timers.next_due())
+            try:
+                if await self.fire_due():
+                    continue
+                due = await self._store.read(lambda tx: tx.timers.next_due())
+            except Exception:
+                # Storage trouble must not stop timers for good: look again soon.
+                log.exception("timers could not be read or fired; retrying")
+                due = self._clock.now() + RETRY_AFTER_FAILURE
             await self._clock.sleep_until(due or _FAR_FUTURE, self._wake)
 
     async def fire_due(self) -> int:
