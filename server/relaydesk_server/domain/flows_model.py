@@ -8,6 +8,7 @@ import enum
 
 from relaydesk_server.domain.common import etag_of
 from relaydesk_server.domain.names import FLOW
+from relaydesk_server.domain.tasks_model import DEFAULT_TASK_TIMEOUT
 
 
 class ChannelType(enum.Enum):
@@ -20,7 +21,6 @@ class ChannelType(enum.Enum):
 
 
 DEFAULT_TASK_CHANNEL = "chat"
-DEFAULT_TASK_TIMEOUT = dt.timedelta(hours=24)
 DEFAULT_WEBHOOK_RETRY_COUNT = 3
 
 

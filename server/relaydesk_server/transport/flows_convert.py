@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from relaydesk.v1 import common_pb2, flow_pb2, flow_service_pb2
 from relaydesk_server.domain.flows_model import (
-    DEFAULT_TASK_CHANNEL,
-    DEFAULT_TASK_TIMEOUT,
     DEFAULT_WEBHOOK_RETRY_COUNT,
     BotIntegration,
     ChannelType,
@@ -19,13 +16,14 @@ from relaydesk_server.domain.flows_model import (
     TaskIntegration,
     WebhookIntegration,
 )
-from relaydesk_server.domain.names import BOT, WORKFLOW
+from relaydesk_server.domain.names import BOT
 from relaydesk_server.transport.convert import (
     duration,
     enum_from_proto,
     enum_to_proto,
     stamp,
 )
+from relaydesk_server.transport.task_settings import check_task_settings
 from relaydesk_server.transport.validation import (
     MAX_DISPLAY_NAME,
     MAX_IDENTITY,
@@ -36,9 +34,7 @@ from relaydesk_server.transport.validation import (
 
 MAX_FLOW_BYTES = 64 * 1024
 MAX_SESSION_TTL = dt.timedelta(days=90)
-MAX_TASK_TIMEOUT = dt.timedelta(days=14)
 MAX_WEBHOOK_RETRIES = 10
-TASK_CHANNEL_PATTERN = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
 
 UPDATABLE = frozenset(
     {
@@ -124,34 +120,12 @@ def _integration_from_proto(
     kind = message.WhichOneof("integration")
     if kind == "task":
         task = message.task
-        field = f"{prefix}.task"
-        if violations.required(task.workflow, f"{field}.workflow", "a workflow name"):
-            violations.check(
-                WORKFLOW.is_name(task.workflow),
-                f"{field}.workflow",
-                WORKFLOW.malformed(task.workflow),
-            )
-        task_channel = task.task_channel or DEFAULT_TASK_CHANNEL
-        violations.check(
-            TASK_CHANNEL_PATTERN.fullmatch(task_channel) is not None,
-            f"{field}.task_channel",
-            "1 to 64 lowercase letters, digits, '-' or '_', starting with a letter or digit",
-        )
-        violations.check(task.priority >= 0, f"{field}.priority", "must not be negative")
-        timeout = DEFAULT_TASK_TIMEOUT
-        if task.HasField("timeout"):
-            timeout = duration_from_proto(
-                violations,
-                task.timeout,
-                f"{field}.timeout",
-                minimum=dt.timedelta(seconds=1),
-                maximum=MAX_TASK_TIMEOUT,
-            )
+        settings = check_task_settings(violations, task, f"{prefix}.task")
         return TaskIntegration(
-            workflow=task.workflow,
-            task_channel=task_channel,
-            priority=task.priority,
-            timeout=timeout,
+            workflow=settings.workflow,
+            task_channel=settings.task_channel,
+            priority=settings.priority,
+            timeout=settings.timeout,
             create_on_customer_reply=task.create_on_customer_reply,
         )
     if kind == "bot":

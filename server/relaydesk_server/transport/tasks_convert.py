@@ -6,9 +6,7 @@ import dataclasses
 import datetime as dt
 
 from relaydesk.v1 import task_pb2
-from relaydesk_server.domain.flows_model import DEFAULT_TASK_CHANNEL
-from relaydesk_server.domain.names import WORKFLOW
-from relaydesk_server.domain.tasks_model import DEFAULT_TASK_TIMEOUT, NewTask, Task, TaskStatus
+from relaydesk_server.domain.tasks_model import NewTask, Task, TaskStatus
 from relaydesk_server.transport.channels_convert import check_attributes, dict_to_struct
 from relaydesk_server.transport.convert import (
     duration,
@@ -16,8 +14,8 @@ from relaydesk_server.transport.convert import (
     enum_to_proto,
     stamp,
 )
-from relaydesk_server.transport.flows_convert import MAX_TASK_TIMEOUT, TASK_CHANNEL_PATTERN
-from relaydesk_server.transport.validation import Violations, duration_from_proto
+from relaydesk_server.transport.task_settings import check_task_settings
+from relaydesk_server.transport.validation import Violations
 
 MAX_TASK_ATTRIBUTES = 64 * 1024
 TASK_UPDATABLE = frozenset({"attributes", "priority"})
@@ -51,28 +49,7 @@ def task_status_from_proto(violations: Violations, number: int, field: str) -> T
 
 def new_task_from_proto(message: task_pb2.Task, prefix: str = "task") -> NewTask:
     violations = Violations()
-    if violations.required(message.workflow, f"{prefix}.workflow", "a workflow name"):
-        violations.check(
-            WORKFLOW.is_name(message.workflow),
-            f"{prefix}.workflow",
-            WORKFLOW.malformed(message.workflow),
-        )
-    task_channel = message.task_channel or DEFAULT_TASK_CHANNEL
-    violations.check(
-        TASK_CHANNEL_PATTERN.fullmatch(task_channel) is not None,
-        f"{prefix}.task_channel",
-        "1 to 64 lowercase letters, digits, '-' or '_', starting with a letter or digit",
-    )
-    violations.check(message.priority >= 0, f"{prefix}.priority", "must not be negative")
-    timeout = DEFAULT_TASK_TIMEOUT
-    if message.HasField("timeout"):
-        timeout = duration_from_proto(
-            violations,
-            message.timeout,
-            f"{prefix}.timeout",
-            minimum=dt.timedelta(seconds=1),
-            maximum=MAX_TASK_TIMEOUT,
-        )
+    settings = check_task_settings(violations, message, prefix)
     if message.channel:
         violations.check(
             message.channel.startswith("channels/") and "/" not in message.channel[9:],
@@ -84,10 +61,10 @@ def new_task_from_proto(message: task_pb2.Task, prefix: str = "task") -> NewTask
     )
     violations.raise_if_any()
     return NewTask(
-        workflow=message.workflow,
-        task_channel=task_channel,
-        priority=message.priority,
-        timeout=timeout,
+        workflow=settings.workflow,
+        task_channel=settings.task_channel,
+        priority=settings.priority,
+        timeout=settings.timeout,
         attributes=attributes,
         channel=message.channel or None,
     )

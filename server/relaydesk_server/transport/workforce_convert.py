@@ -11,7 +11,7 @@ from relaydesk_server.transport.channels_convert import (
     dict_to_struct,
 )
 from relaydesk_server.transport.convert import stamp, timestamp
-from relaydesk_server.transport.flows_convert import TASK_CHANNEL_PATTERN
+from relaydesk_server.transport.task_settings import TASK_CHANNEL_PATTERN, TASK_CHANNEL_RULE
 from relaydesk_server.transport.validation import MAX_DISPLAY_NAME, Violations
 
 MAX_WORKER_ATTRIBUTES = 16 * 1024
@@ -55,7 +55,7 @@ def worker_spec_from_proto(message: worker_pb2.Worker, prefix: str = "worker") -
         violations.check(
             TASK_CHANNEL_PATTERN.fullmatch(channel) is not None,
             field,
-            "a task channel is 1 to 64 lowercase letters, digits, '-' or '_'",
+            f"a task channel is {TASK_CHANNEL_RULE}",
         )
         violations.check(
             0 <= capacity <= MAX_CAPACITY, field, f"must be between 0 and {MAX_CAPACITY}"
