@@ -44,8 +44,8 @@ def create_first_admin_key(tx: Transaction) -> tuple[ApiKey, str] | None:
 class Authenticator:
     """Resolves bearer credentials to principals, from an in-memory copy of the key table.
 
-    The copy is loaded at start and kept current by the writes that change keys
-    (after they commit), so authenticating a call never touches the database.
+    The copy is loaded at start (keys are only created at first start in this
+    version), so authenticating a call never touches the database.
     """
 
     def __init__(self) -> None:
@@ -53,12 +53,6 @@ class Authenticator:
 
     def load(self, keys: list[ApiKey]) -> None:
         self._by_hash = {key.secret_hash: key for key in keys}
-
-    def key_added(self, key: ApiKey) -> None:
-        self._by_hash[key.secret_hash] = key
-
-    def key_removed(self, key: ApiKey) -> None:
-        self._by_hash.pop(key.secret_hash, None)
 
     def authenticate(self, authorization: str | None) -> Principal:
         if not authorization:

@@ -7,7 +7,7 @@ together or not at all. Reads see a consistent snapshot.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Protocol
 
 from relaydesk_server.domain.channels_model import Channel, ChannelFilter, Member, Message
@@ -185,7 +185,3 @@ class Transaction(Protocol):
         ...
 
     def new_id(self, kind: ResourceKind) -> str: ...
-
-    def after_commit(self, callback: Callable[[], None]) -> None:
-        """Runs `callback` on the server's event loop once this unit of work is durable."""
-        ...

@@ -38,6 +38,7 @@ from relaydesk_server.storage.codec import (
     ts_to_db,
 )
 from relaydesk_server.storage.paging import page_query
+from relaydesk_server.storage.rows import first_row
 
 _CHANNEL_COLUMNS = (
     "id, unique_name, display_name, kind, state, flow, channel_type, customer_address, "
@@ -99,26 +100,16 @@ def _channel_from_row(row: dict[str, Any]) -> Channel:
     )
 
 
-def _first(db: sqlite_utils.Database, sql: str, params: list[Any]) -> dict[str, Any] | None:
-    # Straight to the connection: sqlite-utils' query() wraps every statement in
-    # a savepoint of its own, which is three statements for one on this path.
-    cursor = db.conn.execute(sql, params)
-    row = cursor.fetchone()
-    if row is None:
-        return None
-    return dict(zip((column[0] for column in cursor.description), row, strict=True))
-
-
 class SqliteChannelRepository:
     def __init__(self, db: sqlite_utils.Database) -> None:
         self._db = db
 
     def get(self, channel_id: str) -> Channel | None:
-        row = _first(self._db, "SELECT * FROM channels WHERE id = ?", [channel_id])
+        row = first_row(self._db, "SELECT * FROM channels WHERE id = ?", [channel_id])
         return _channel_from_row(row) if row else None
 
     def find_by_unique_name(self, unique_name: str) -> Channel | None:
-        row = _first(self._db, "SELECT * FROM channels WHERE unique_name = ?", [unique_name])
+        row = first_row(self._db, "SELECT * FROM channels WHERE unique_name = ?", [unique_name])
         return _channel_from_row(row) if row else None
 
     def list(self, channel_filter: ChannelFilter, page: PageRequest) -> Page[Channel]:
@@ -254,7 +245,7 @@ class SqliteMemberRepository:
         self._db = db
 
     def get(self, channel_id: str, member_id: str) -> Member | None:
-        row = _first(
+        row = first_row(
             self._db,
             "SELECT * FROM members WHERE id = ? AND channel_id = ?",
             [member_id, channel_id],
@@ -262,7 +253,7 @@ class SqliteMemberRepository:
         return _member_from_row(row) if row else None
 
     def find(self, channel_id: str, identity: str) -> Member | None:
-        row = _first(
+        row = first_row(
             self._db,
             "SELECT * FROM members WHERE channel_id = ? AND identity = ?",
             [channel_id, identity],
@@ -376,7 +367,7 @@ class SqliteMessageRepository:
         self._db = db
 
     def get(self, channel_id: str, message_id: str) -> Message | None:
-        row = _first(
+        row = first_row(
             self._db,
             "SELECT * FROM messages WHERE id = ? AND channel_id = ?",
             [message_id, channel_id],

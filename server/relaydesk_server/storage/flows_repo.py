@@ -27,6 +27,7 @@ from relaydesk_server.storage.codec import (
     ts_to_db,
 )
 from relaydesk_server.storage.paging import page_query
+from relaydesk_server.storage.rows import fetch_one
 
 
 def _integration_to_db(integration: Integration) -> str:
@@ -108,18 +109,15 @@ class SqliteFlowRepository:
         self._db = db
 
     def get(self, flow_id: str) -> Flow | None:
-        rows = list(self._db.query("SELECT * FROM flows WHERE id = ?", [flow_id]))
-        return _from_row(rows[0]) if rows else None
+        return fetch_one(self._db, "SELECT * FROM flows WHERE id = ?", [flow_id], _from_row)
 
     def find_enabled(self, channel_type: ChannelType, contact_identity: str) -> Flow | None:
-        rows = list(
-            self._db.query(
-                "SELECT * FROM flows "
-                "WHERE channel_type = ? AND contact_identity = ? AND enabled = 1",
-                [channel_type.value, contact_identity],
-            )
+        return fetch_one(
+            self._db,
+            "SELECT * FROM flows WHERE channel_type = ? AND contact_identity = ? AND enabled = 1",
+            [channel_type.value, contact_identity],
+            _from_row,
         )
-        return _from_row(rows[0]) if rows else None
 
     def list(self, flow_filter: FlowFilter, page: PageRequest) -> Page[Flow]:
         where, params = [], []

@@ -10,6 +10,7 @@ from relaydesk_server.domain.common import Page, PageRequest
 from relaydesk_server.domain.keys_model import ApiKey, Role
 from relaydesk_server.storage.codec import ts_from_db, ts_to_db
 from relaydesk_server.storage.paging import page_query
+from relaydesk_server.storage.rows import fetch_one
 
 
 def _from_row(row: dict[str, Any]) -> ApiKey:
@@ -28,8 +29,7 @@ class SqliteApiKeyRepository:
         self._db = db
 
     def get(self, key_id: str) -> ApiKey | None:
-        rows = list(self._db.query("SELECT * FROM api_keys WHERE id = ?", [key_id]))
-        return _from_row(rows[0]) if rows else None
+        return fetch_one(self._db, "SELECT * FROM api_keys WHERE id = ?", [key_id], _from_row)
 
     def all(self) -> list[ApiKey]:
         return [_from_row(row) for row in self._db.query("SELECT * FROM api_keys ORDER BY rowid")]

@@ -26,6 +26,7 @@ from relaydesk_server.storage.codec import (
     ts_to_db,
 )
 from relaydesk_server.storage.paging import page_query
+from relaydesk_server.storage.rows import fetch_one
 
 
 def _queue_from_row(row: dict[str, Any]) -> Queue:
@@ -61,8 +62,7 @@ class SqliteQueueRepository:
         self._db = db
 
     def get(self, queue_id: str) -> Queue | None:
-        rows = list(self._db.query("SELECT * FROM queues WHERE id = ?", [queue_id]))
-        return _queue_from_row(rows[0]) if rows else None
+        return fetch_one(self._db, "SELECT * FROM queues WHERE id = ?", [queue_id], _queue_from_row)
 
     def list(self, page: PageRequest) -> Page[Queue]:
         return page_query(self._db, "queues", [], [], page, _queue_from_row)
@@ -142,8 +142,9 @@ class SqliteWorkflowRepository:
         self._db = db
 
     def get(self, workflow_id: str) -> Workflow | None:
-        rows = list(self._db.query("SELECT * FROM workflows WHERE id = ?", [workflow_id]))
-        return _workflow_from_row(rows[0]) if rows else None
+        return fetch_one(
+            self._db, "SELECT * FROM workflows WHERE id = ?", [workflow_id], _workflow_from_row
+        )
 
     def list(self, page: PageRequest) -> Page[Workflow]:
         return page_query(self._db, "workflows", [], [], page, _workflow_from_row)

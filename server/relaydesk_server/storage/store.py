@@ -91,11 +91,9 @@ class SqliteTransaction:
         self._clock = clock
         self._ids = ids
         self._now: dt.datetime | None = None
-        self._after_commit: list[Callable[[], None]] = []
 
     def begin(self) -> None:
         self._now = None
-        self._after_commit = []
 
     def now(self) -> dt.datetime:
         if self._now is None:
@@ -104,13 +102,6 @@ class SqliteTransaction:
 
     def new_id(self, kind: ResourceKind) -> str:
         return self._ids.new_id(kind)
-
-    def after_commit(self, callback: Callable[[], None]) -> None:
-        self._after_commit.append(callback)
-
-    def take_after_commit(self) -> list[Callable[[], None]]:
-        callbacks, self._after_commit = self._after_commit, []
-        return callbacks
 
 
 @dataclasses.dataclass(frozen=True)
@@ -134,6 +125,10 @@ class _WriteJob:
     idempotency: Idempotency[Any] | None
     loop: asyncio.AbstractEventLoop
     future: asyncio.Future[Any]
+
+
+# A write's job, with its result or its error.
+_Outcome = tuple[_WriteJob, Any, BaseException | None]
 
 
 def _resolve(future: asyncio.Future[Any], result: Any, error: BaseException | None) -> None:
@@ -258,7 +253,7 @@ class Store:
     def _run_batch(
         self, conn: sqlite3.Connection, tx: SqliteTransaction, batch: list[_WriteJob]
     ) -> None:
-        outcomes: list[tuple[_WriteJob, Any, BaseException | None, list[Callable[[], None]]]] = []
+        outcomes: list[_Outcome] = []
         events: list[LoggedEvent] = []
         timers_changed = False
         sequence_at_start = self._sequencer.last
@@ -278,13 +273,13 @@ class Store:
                     # The job's events are gone with it, and so are their numbers.
                     self._sequencer.last = job_sequence
                     self._channel_cache.rolled_back()
-                    outcomes.append((job, None, error, []))
+                    outcomes.append((job, None, error))
                 else:
                     conn.execute("RELEASE job")
                     timers_changed = timers_changed or tx.timers.changed
                     self._channel_cache.committed()
                     events += self._event_log.pending
-                    outcomes.append((job, result, None, tx.take_after_commit()))
+                    outcomes.append((job, result, None))
             conn.execute("COMMIT")
         except sqlite3.Error:
             log.exception("transaction failed; %d writes rolled back", len(batch))
@@ -293,7 +288,7 @@ class Store:
             self._sequencer.last = sequence_at_start
             self._channel_cache.forget_all()
             failure = Unavailable("storage failed; the write was not applied", reason="STORAGE")
-            outcomes = [(job, None, failure, []) for job in batch]
+            outcomes = [(job, None, failure) for job in batch]
             events = []
         else:
             self.last_sequence = self._sequencer.last
@@ -302,7 +297,7 @@ class Store:
 
     def _complete(
         self,
-        outcomes: list[tuple[_WriteJob, Any, BaseException | None, list[Callable[[], None]]]],
+        outcomes: list[_Outcome],
         events: list[LoggedEvent],
         timers_changed: bool = False,
     ) -> None:
@@ -313,9 +308,7 @@ class Store:
         # writer is answered.
         if events and self.on_events is not None:
             self.on_events(events)
-        for job, result, error, callbacks in outcomes:
-            for callback in callbacks:
-                callback()
+        for job, result, error in outcomes:
             _resolve(job.future, result, error)
 
     def _run_job(self, tx: SqliteTransaction, job: _WriteJob) -> Any:

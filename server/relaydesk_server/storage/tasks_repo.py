@@ -20,6 +20,7 @@ from relaydesk_server.storage.codec import (
     ts_to_db,
 )
 from relaydesk_server.storage.paging import page_query
+from relaydesk_server.storage.rows import fetch_one, first_row
 
 
 def _from_row(row: dict[str, Any]) -> Task:
@@ -71,8 +72,7 @@ class SqliteTaskRepository:
         self._db = db
 
     def get(self, task_id: str) -> Task | None:
-        rows = list(self._db.query("SELECT * FROM tasks WHERE id = ?", [task_id]))
-        return _from_row(rows[0]) if rows else None
+        return fetch_one(self._db, "SELECT * FROM tasks WHERE id = ?", [task_id], _from_row)
 
     def list(self, task_filter: TaskFilter, page: PageRequest) -> Page[Task]:
         where: list[str] = []
@@ -95,13 +95,12 @@ class SqliteTaskRepository:
         return {row["status"]: row["n"] for row in rows}
 
     def oldest_pending(self, queue: str) -> dt.datetime | None:
-        rows = list(
-            self._db.query(
-                "SELECT min(create_time) AS oldest FROM tasks WHERE queue = ? AND status = ?",
-                [queue, TaskStatus.PENDING.value],
-            )
+        row = first_row(
+            self._db,
+            "SELECT min(create_time) AS oldest FROM tasks WHERE queue = ? AND status = ?",
+            [queue, TaskStatus.PENDING.value],
         )
-        return opt_ts_from_db(rows[0]["oldest"]) if rows else None
+        return None if row is None else opt_ts_from_db(row["oldest"])
 
     def insert(self, task: Task) -> None:
         self._db.table("tasks").insert(_to_row(task))

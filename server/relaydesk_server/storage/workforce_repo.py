@@ -11,6 +11,7 @@ from relaydesk_server.domain.common import Page, PageRequest
 from relaydesk_server.domain.workforce_model import OFFLINE, Activity, Worker, WorkerSpec
 from relaydesk_server.storage.codec import json_from_db, json_to_db, ts_from_db, ts_to_db
 from relaydesk_server.storage.paging import page_query
+from relaydesk_server.storage.rows import fetch_one
 
 
 def _activity_from_row(row: dict[str, Any]) -> Activity:
@@ -30,12 +31,17 @@ class SqliteActivityRepository:
         self._db = db
 
     def get(self, activity_id: str) -> Activity | None:
-        rows = list(self._db.query("SELECT * FROM activities WHERE id = ?", [activity_id]))
-        return _activity_from_row(rows[0]) if rows else None
+        return fetch_one(
+            self._db, "SELECT * FROM activities WHERE id = ?", [activity_id], _activity_from_row
+        )
 
     def offline(self) -> Activity:
-        rows = list(self._db.query("SELECT * FROM activities WHERE builtin = ?", [OFFLINE]))
-        return _activity_from_row(rows[0])
+        # Migration 0003 creates it and delete_activity never removes it.
+        offline = fetch_one(
+            self._db, "SELECT * FROM activities WHERE builtin = ?", [OFFLINE], _activity_from_row
+        )
+        assert offline is not None
+        return offline
 
     def list(self, page: PageRequest) -> Page[Activity]:
         return page_query(self._db, "activities", [], [], page, _activity_from_row)
@@ -115,8 +121,7 @@ class SqliteWorkerRepository:
         self._db = db
 
     def _one(self, where: str, value: str) -> Worker | None:
-        rows = list(self._db.query(f"{_WORKER_SELECT} WHERE {where}", [value]))
-        return _worker_from_row(rows[0]) if rows else None
+        return fetch_one(self._db, f"{_WORKER_SELECT} WHERE {where}", [value], _worker_from_row)
 
     def get(self, worker_id: str) -> Worker | None:
         return self._one("workers.id = ?", worker_id)

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from relaydesk.v1 import channel_service_pb2 as pb
 from relaydesk.v1 import channel_service_pb2_grpc
+from relaydesk_server.clock import Clock
 from relaydesk_server.domain import channels
 from relaydesk_server.domain.channels_model import ChannelFilter
 from relaydesk_server.domain.names import (
@@ -34,8 +35,9 @@ if TYPE_CHECKING:
 
 
 class ChannelServicer(channel_service_pb2_grpc.ChannelServiceServicer):
-    def __init__(self, calls: Calls, limiter: RateLimiter, bus: EventBus) -> None:
+    def __init__(self, calls: Calls, limiter: RateLimiter, bus: EventBus, clock: Clock) -> None:
         self._calls = calls
+        self._clock = clock
         self._limiter = limiter
         self._bus = bus
 
@@ -317,5 +319,5 @@ class ChannelServicer(channel_service_pb2_grpc.ChannelServiceServicer):
         typing = await self._calls.read(
             lambda tx: channels.typing(tx, principal, ref, request.identity)
         )
-        self._bus.publish_ephemeral(typing_event(typing, self._calls.store.clock.now()))
+        self._bus.publish_ephemeral(typing_event(typing, self._clock.now()))
         return pb.SendTypingResponse()

@@ -16,7 +16,6 @@ from google.protobuf import field_mask_pb2
 from google.protobuf.message import Message as ProtoMessage
 
 from relaydesk_server.domain.common import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, Page, PageRequest
-from relaydesk_server.domain.errors import InvalidArgument
 from relaydesk_server.storage.store import Idempotency, SqliteTransaction, Store
 from relaydesk_server.transport.context import caller, current_method
 from relaydesk_server.transport.validation import Violations, check_request_id
@@ -177,8 +176,3 @@ def masked_change(
         return from_proto(current, merged)
 
     return change
-
-
-def require_name(name: str, field: str = "name") -> None:
-    if not name:
-        raise InvalidArgument.field(field, "required")

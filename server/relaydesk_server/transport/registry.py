@@ -72,7 +72,7 @@ def register_services(
 ) -> None:
     implemented: dict[str, object] = {
         "FlowService": FlowServicer(calls),
-        "ChannelService": ChannelServicer(calls, limiter, streams.bus),
+        "ChannelService": ChannelServicer(calls, limiter, streams.bus, clock),
         "WorkforceService": WorkforceServicer(calls),
         # Reservations and transfer are still the base class's UNIMPLEMENTED.
         "TaskService": TaskServicer(calls, clock),  # type: ignore[abstract]
