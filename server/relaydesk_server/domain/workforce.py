@@ -39,16 +39,20 @@ def create_activity(tx: Transaction, display_name: str, available: bool) -> Acti
 
 
 def update_activity(
-    tx: Transaction, activity_id: str, etag: str | None, display_name: str, available: bool
+    tx: Transaction, activity_id: str, etag: str | None, change: Callable[[Activity], Activity]
 ) -> Activity:
     current = get_activity(tx, activity_id)
     check_etag(current.etag, etag, current.name)
-    if available != current.available:
+    changed = change(current)
+    if changed.available != current.available:
         raise InvalidArgument.field(
             "activity.available", "cannot change: create another activity instead"
         )
     updated = dataclasses.replace(
-        current, display_name=display_name, update_time=tx.now(), revision=current.revision + 1
+        current,
+        display_name=changed.display_name,
+        update_time=tx.now(),
+        revision=current.revision + 1,
     )
     tx.activities.update(updated)
     return updated

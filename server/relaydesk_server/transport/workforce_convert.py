@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from relaydesk.v1 import activity_pb2, worker_pb2
 from relaydesk_server.domain.names import ACTIVITY
 from relaydesk_server.domain.workforce_model import Activity, Worker, WorkerSpec
@@ -30,6 +32,11 @@ def activity_fields(message: activity_pb2.Activity, prefix: str = "activity") ->
     violations.max_length(message.display_name, MAX_DISPLAY_NAME, f"{prefix}.display_name")
     violations.raise_if_any()
     return message.display_name, message.available
+
+
+def edited_activity(current: Activity, merged: activity_pb2.Activity) -> Activity:
+    display_name, available = activity_fields(merged)
+    return dataclasses.replace(current, display_name=display_name, available=available)
 
 
 def activity_to_proto(activity: Activity) -> activity_pb2.Activity:

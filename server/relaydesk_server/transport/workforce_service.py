@@ -9,13 +9,11 @@ from relaydesk.v1 import workforce_service_pb2_grpc
 from relaydesk_server.domain import routing, workforce
 from relaydesk_server.domain.names import ACTIVITY, QUEUE, WORKER, WORKFLOW
 from relaydesk_server.domain.ports import Transaction
-from relaydesk_server.domain.workforce_model import Activity
 from relaydesk_server.transport import routing_convert
 from relaydesk_server.transport import workforce_convert as convert
 from relaydesk_server.transport.mechanics import (
     Calls,
     masked_change,
-    merge_update,
     next_page_token,
     page_request,
 )
@@ -65,24 +63,26 @@ class WorkforceServicer(workforce_service_pb2_grpc.WorkforceServiceServicer):
         self, request: pb.UpdateActivityRequest, context: Context
     ) -> pb.UpdateActivityResponse:
         activity_id = ACTIVITY.parse(request.activity.name, "activity.name")
-
-        def update(tx: Transaction) -> pb.UpdateActivityResponse:
-            current = workforce.get_activity(tx, activity_id)
-            merged = merge_update(
-                convert.activity_to_proto(current),
-                request.activity,
-                request.update_mask,
-                request.HasField("update_mask"),
-                convert.ACTIVITY_UPDATABLE,
-                convert.ACTIVITY_OUTPUT_ONLY,
-            )
-            display_name, available = convert.activity_fields(merged)
-            updated: Activity = workforce.update_activity(
-                tx, activity_id, request.activity.etag or None, display_name, available
-            )
-            return pb.UpdateActivityResponse(activity=convert.activity_to_proto(updated))
-
-        return await self._calls.write(request, pb.UpdateActivityResponse, update)
+        change = masked_change(
+            request.activity,
+            request.update_mask,
+            request.HasField("update_mask"),
+            to_proto=convert.activity_to_proto,
+            from_proto=convert.edited_activity,
+            updatable=convert.ACTIVITY_UPDATABLE,
+            output_only=convert.ACTIVITY_OUTPUT_ONLY,
+        )
+        return await self._calls.write(
+            request,
+            pb.UpdateActivityResponse,
+            lambda tx: pb.UpdateActivityResponse(
+                activity=convert.activity_to_proto(
+                    workforce.update_activity(
+                        tx, activity_id, request.activity.etag or None, change
+                    )
+                )
+            ),
+        )
 
     async def DeleteActivity(
         self, request: pb.DeleteActivityRequest, context: Context
