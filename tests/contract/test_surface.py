@@ -78,6 +78,10 @@ IMPLEMENTED = {
         "CancelTask",
         "WrapUpTask",
         "CompleteTask",
+        "TransferTask",
+        "ListReservations",
+        "AcceptReservation",
+        "RejectReservation",
     },
 }
 

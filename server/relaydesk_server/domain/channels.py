@@ -244,6 +244,29 @@ def add_member(
     return _add_member(tx, channel, identity, role, display_name, attributes)[1]
 
 
+def join(tx: Transaction, channel_name: str, identity: str, role: MemberRole) -> None:
+    """Makes `identity` a member of an ACTIVE channel, if it is not one already.
+
+    The server's own move (an agent accepting a task): a conversation that
+    ended or vanished meanwhile is left alone rather than failing the accept.
+    """
+    channel = tx.channels.get(channel_name.partition("/")[2])
+    if channel is None or not channel.is_active:
+        return
+    if tx.members.find(channel.id, identity) is None and channel.member_count < MAX_MEMBERS:
+        _add_member(tx, channel, identity, role)
+
+
+def leave(tx: Transaction, channel_name: str, identity: str) -> None:
+    """Removes `identity` from a channel, if it is a member (the server's own move)."""
+    channel = tx.channels.get(channel_name.partition("/")[2])
+    if channel is None:
+        return
+    member = tx.members.find(channel.id, identity)
+    if member is not None:
+        _remove_member(tx, channel, member)
+
+
 def list_members(
     tx: Transaction, principal: Principal, ref: str, page: PageRequest
 ) -> Page[Member]:
@@ -261,8 +284,11 @@ def _member(tx: Transaction, channel: Channel, member_id: str) -> Member:
 
 def remove_member(tx: Transaction, principal: Principal, ref: str, member_id: str) -> None:
     channel, _ = _writable(tx, principal, ref)
-    member = _member(tx, channel, member_id)
-    tx.members.delete(channel.id, member_id)
+    _remove_member(tx, channel, _member(tx, channel, member_id))
+
+
+def _remove_member(tx: Transaction, channel: Channel, member: Member) -> None:
+    tx.members.delete(channel.id, member.id)
     tx.channels.update_counters(dataclasses.replace(channel, member_count=channel.member_count - 1))
     tx.events.append(DomainEvent(EventType.MEMBER_LEFT, member))
 

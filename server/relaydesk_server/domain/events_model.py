@@ -6,7 +6,7 @@ import dataclasses
 import enum
 
 from relaydesk_server.domain.channels_model import Channel, Member, Message
-from relaydesk_server.domain.tasks_model import Task
+from relaydesk_server.domain.tasks_model import Reservation, Task
 from relaydesk_server.domain.workforce_model import Worker
 
 
@@ -37,7 +37,7 @@ class EventType(enum.Enum):
 
 
 # The resource an event carries, as it is after the change (before it, for deletes).
-Payload = Channel | Member | Message | Worker | Task
+Payload = Channel | Member | Message | Worker | Task | Reservation
 
 
 @dataclasses.dataclass(frozen=True)
@@ -52,7 +52,7 @@ class DomainEvent:
             return self.payload.name
         if isinstance(self.payload, Worker):
             return None
-        return self.payload.channel_name  # a task's, when it has a conversation
+        return self.payload.channel_name  # a task's or reservation's conversation, if any
 
 
 @dataclasses.dataclass(frozen=True)

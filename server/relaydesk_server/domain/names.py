@@ -62,6 +62,7 @@ WORKER = ResourceKind("workers", "WK", "relaydesk.v1.Worker")
 QUEUE = ResourceKind("queues", "WQ", "relaydesk.v1.Queue")
 WORKFLOW = ResourceKind("workflows", "WW", "relaydesk.v1.Workflow")
 TASK = ResourceKind("tasks", "WT", "relaydesk.v1.Task")
+RESERVATION = ResourceKind("reservations", "WR", "relaydesk.v1.Reservation")
 BOT = ResourceKind("bots", "BT", "relaydesk.v1.Bot")
 API_KEY = ResourceKind("apiKeys", "KY", "relaydesk.v1.ApiKey")
 
@@ -84,6 +85,20 @@ def parse_channel_child(name: str, kind: ResourceKind, field: str) -> tuple[str,
             f"{kind.collection}/{kind.prefix} followed by 32 hex digits)",
         )
     return parts[1], parts[3]
+
+
+def parse_reservation_name(name: str, field: str) -> tuple[str, str]:
+    """`tasks/{id}/reservations/{id}` → (task id, reservation id)."""
+    if not name:
+        raise InvalidArgument.field(field, f"required: the {RESERVATION.type_name} name")
+    task_name, _, reservation_name = name.partition("/reservations/")
+    if not TASK.is_name(task_name) or not RESERVATION.is_id(reservation_name):
+        raise InvalidArgument.field(
+            field,
+            f"{name!r} is not a {RESERVATION.type_name} name (expected tasks/{TASK.prefix}…/"
+            f"reservations/{RESERVATION.prefix} followed by 32 hex digits)",
+        )
+    return task_name.partition("/")[2], reservation_name
 
 
 def parse_channel_ref(name: str, field: str) -> str:

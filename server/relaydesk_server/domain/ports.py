@@ -16,8 +16,9 @@ from relaydesk_server.domain.events_model import DomainEvent
 from relaydesk_server.domain.flows_model import ChannelType, Flow, FlowFilter
 from relaydesk_server.domain.keys_model import ApiKey
 from relaydesk_server.domain.names import ResourceKind
+from relaydesk_server.domain.routing_index import RoutingIndex
 from relaydesk_server.domain.routing_model import Queue, Workflow
-from relaydesk_server.domain.tasks_model import Task, TaskFilter
+from relaydesk_server.domain.tasks_model import Reservation, ReservationFilter, Task, TaskFilter
 from relaydesk_server.domain.workforce_model import Activity, Worker
 
 
@@ -124,6 +125,17 @@ class TaskRepository(Protocol):
     def update(self, task: Task) -> None: ...
 
 
+class ReservationRepository(Protocol):
+    def get(self, task_id: str, reservation_id: str) -> Reservation | None: ...
+    def of_task(self, task_id: str) -> Sequence[Reservation]: ...
+    def pending_of_worker(self, worker_id: str) -> Sequence[Reservation]: ...
+    def list(
+        self, reservation_filter: ReservationFilter, page: PageRequest
+    ) -> Page[Reservation]: ...
+    def insert(self, reservation: Reservation) -> None: ...
+    def update(self, reservation: Reservation) -> None: ...
+
+
 class TimerRepository(Protocol):
     """Durable timers: what must happen to a subject at a time, surviving restarts."""
 
@@ -179,6 +191,14 @@ class Transaction(Protocol):
 
     @property
     def workflows(self) -> WorkflowRepository: ...
+
+    @property
+    def reservations(self) -> ReservationRepository: ...
+
+    @property
+    def routing(self) -> RoutingIndex:
+        """What assignment decides from; only writes have it."""
+        ...
 
     def now(self) -> dt.datetime:
         """The time of this unit of work: one value for everything it stamps."""

@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Callable
 
+from relaydesk_server.domain import assignment
 from relaydesk_server.domain.common import Page, PageRequest, check_etag
 from relaydesk_server.domain.errors import FailedPrecondition, NotFound
 from relaydesk_server.domain.expressions import Expression, worker_context
@@ -52,6 +53,8 @@ def update_queue(
         current, spec=change(current.spec), update_time=tx.now(), revision=current.revision + 1
     )
     tx.queues.update(updated)
+    # Other workers may be targeted now, or more offers allowed per task.
+    assignment.fill_queue(tx, updated.name)
     return updated
 
 

@@ -3,8 +3,12 @@
 Routing: the task enters the first filter whose expression matches it, else
 the workflow's default queue; with neither it is canceled. Within a filter it
 waits at each target for that target's timeout, then moves to the next; past
-the last target it is canceled. Its own timeout (TTL) cancels it too. Offers
-to workers come with the assignment engine.
+the last target it is canceled. Its own timeout (TTL) cancels it too. While
+it waits, the assignment engine offers it to workers (see `assignment`).
+
+Transfer: an ASSIGNED task is offered to a queue's workers or to one worker,
+and stays with its current worker until the offer is accepted; a declined or
+expired transfer offer ends the transfer and leaves the task where it was.
 """
 
 from __future__ import annotations
@@ -13,15 +17,24 @@ import dataclasses
 from collections.abc import Callable
 from typing import Any
 
+from relaydesk_server.domain import assignment
+from relaydesk_server.domain.assignment import save_task
 from relaydesk_server.domain.channels import resolve_channel
 from relaydesk_server.domain.common import Page, PageRequest, check_etag
-from relaydesk_server.domain.errors import FailedPrecondition, NotFound
+from relaydesk_server.domain.errors import FailedPrecondition, InvalidArgument, NotFound
 from relaydesk_server.domain.events_model import DomainEvent, EventType
 from relaydesk_server.domain.expressions import Expression
-from relaydesk_server.domain.names import CHANNEL, TASK, WORKFLOW
+from relaydesk_server.domain.names import CHANNEL, QUEUE, TASK, WORKER, WORKFLOW
 from relaydesk_server.domain.ports import Transaction
 from relaydesk_server.domain.routing_model import Workflow
-from relaydesk_server.domain.tasks_model import NewTask, Task, TaskFilter, TaskStatus
+from relaydesk_server.domain.tasks_model import (
+    NewTask,
+    Reservation,
+    ReservationStatus,
+    Task,
+    TaskFilter,
+    TaskStatus,
+)
 
 TTL_TIMER = "task-ttl"
 STEP_TIMER = "task-step"
@@ -49,7 +62,7 @@ def list_tasks(tx: Transaction, task_filter: TaskFilter, page: PageRequest) -> P
     return tx.tasks.list(task_filter, page)
 
 
-def _illegal(task: Task, action: str) -> FailedPrecondition:
+def illegal(task: Task, action: str) -> FailedPrecondition:
     return FailedPrecondition.one(
         "STATE",
         task.name,
@@ -58,24 +71,32 @@ def _illegal(task: Task, action: str) -> FailedPrecondition:
     )
 
 
-def _save(tx: Transaction, task: Task, event: EventType) -> Task:
-    tx.tasks.update(task)
-    tx.events.append(DomainEvent(event, task))
-    return task
-
-
 def _end(tx: Transaction, task: Task, status: TaskStatus, reason: str) -> Task:
-    now = tx.now()
+    """The task as it ends (not yet saved); its routing timers go."""
     tx.timers.cancel(TTL_TIMER, task.id)
     tx.timers.cancel(STEP_TIMER, task.id)
     return dataclasses.replace(
         task,
         status=status,
         reason=reason,
-        end_time=now,
-        update_time=now,
-        revision=task.revision + 1,
+        end_time=tx.now(),
+        transfer_queue=None,
+        transfer_worker=None,
     )
+
+
+def _finish(tx: Transaction, task: Task, status: TaskStatus, reason: str) -> Task:
+    """Ends a task: its pending offers are canceled, its holder completes, and
+    every worker freed is offered its next task."""
+    ended = save_task(tx, _end(tx, task, status, reason))
+    reservations = tx.reservations.of_task(task.id)
+    freed = assignment.end_pending(tx, reservations, ReservationStatus.CANCELED)
+    for reservation in reservations:
+        if reservation.status in (ReservationStatus.ACCEPTED, ReservationStatus.WRAPPING):
+            assignment.set_reservation_status(tx, reservation, ReservationStatus.COMPLETED)
+            freed.append(reservation.worker_id)
+    assignment.fill_workers(tx, freed)
+    return ended
 
 
 def _place(
@@ -152,7 +173,8 @@ def create_task(tx: Transaction, new: NewTask) -> Task:
     task = _route(tx, task, workflow)
     tx.tasks.insert(task)
     tx.events.append(DomainEvent(EventType.TASK_CREATED, task))
-    return task
+    assignment.offer_task(tx, task.id)
+    return get_task(tx, task.id)
 
 
 def update_task(
@@ -161,40 +183,96 @@ def update_task(
     current = get_task(tx, task_id)
     check_etag(current.etag, etag, current.name)
     if current.status.is_final:
-        raise _illegal(current, "updated")
+        raise illegal(current, "updated")
     changed = change(current)
-    updated = dataclasses.replace(
-        current,
-        attributes=changed.attributes,
-        priority=changed.priority,
-        update_time=tx.now(),
-        revision=current.revision + 1,
+    updated = save_task(
+        tx,
+        dataclasses.replace(current, attributes=changed.attributes, priority=changed.priority),
     )
-    return _save(tx, updated, EventType.TASK_UPDATED)
+    # New attributes may make other workers eligible.
+    assignment.offer_task(tx, task_id)
+    return get_task(tx, updated.id)
 
 
 def cancel_task(tx: Transaction, task_id: str, reason: str) -> Task:
     task = get_task(tx, task_id)
-    if task.status not in (TaskStatus.PENDING, TaskStatus.RESERVED):
-        raise _illegal(task, "canceled")
-    return _save(tx, _end(tx, task, TaskStatus.CANCELED, reason), EventType.TASK_UPDATED)
+    if not task.is_waiting:
+        raise illegal(task, "canceled")
+    return _finish(tx, task, TaskStatus.CANCELED, reason)
+
+
+def _holder(tx: Transaction, task: Task) -> Reservation:
+    """The reservation of the worker an ASSIGNED or WRAPPING task is with."""
+    return next(
+        r
+        for r in tx.reservations.of_task(task.id)
+        if r.status in (ReservationStatus.ACCEPTED, ReservationStatus.WRAPPING)
+        and task.worker == WORKER.name(r.worker_id)
+    )
+
+
+def _drop_transfer(tx: Transaction, task: Task) -> tuple[Task, list[str]]:
+    """Abandons a transfer in progress; returns the task and the workers freed."""
+    if not task.is_transferring:
+        return task, []
+    freed = assignment.end_pending(tx, tx.reservations.of_task(task.id), ReservationStatus.CANCELED)
+    return dataclasses.replace(task, transfer_queue=None, transfer_worker=None), freed
 
 
 def wrap_up_task(tx: Transaction, task_id: str) -> Task:
     task = get_task(tx, task_id)
     if task.status is not TaskStatus.ASSIGNED:
-        raise _illegal(task, "wrapped up")
-    wrapping = dataclasses.replace(
-        task, status=TaskStatus.WRAPPING, update_time=tx.now(), revision=task.revision + 1
-    )
-    return _save(tx, wrapping, EventType.TASK_UPDATED)
+        raise illegal(task, "wrapped up")
+    assignment.set_reservation_status(tx, _holder(tx, task), ReservationStatus.WRAPPING)
+    task, freed = _drop_transfer(tx, task)
+    wrapping = save_task(tx, dataclasses.replace(task, status=TaskStatus.WRAPPING))
+    assignment.fill_workers(tx, freed)
+    return wrapping
 
 
 def complete_task(tx: Transaction, task_id: str, reason: str) -> Task:
     task = get_task(tx, task_id)
     if task.status not in (TaskStatus.ASSIGNED, TaskStatus.WRAPPING):
-        raise _illegal(task, "completed")
-    return _save(tx, _end(tx, task, TaskStatus.COMPLETED, reason), EventType.TASK_UPDATED)
+        raise illegal(task, "completed")
+    return _finish(tx, task, TaskStatus.COMPLETED, reason)
+
+
+def transfer_task(
+    tx: Transaction, task_id: str, queue: str | None, worker_identity: str | None
+) -> Task:
+    """Offers an ASSIGNED task to a queue or a worker; a new transfer replaces a pending one."""
+    task = get_task(tx, task_id)
+    if task.status is not TaskStatus.ASSIGNED:
+        raise illegal(task, "transferred")
+    transfer_queue = transfer_worker = None
+    if worker_identity is not None:
+        worker = tx.workers.find_by_identity(worker_identity)
+        if worker is None:
+            raise FailedPrecondition.one(
+                "REFERENCE",
+                worker_identity,
+                f"no worker has the identity {worker_identity!r}",
+                reason="WORKER_NOT_FOUND",
+            )
+        if worker.name == task.worker:
+            raise InvalidArgument.field(
+                "worker_identity", f"{worker_identity!r} already has {task.name}"
+            )
+        transfer_worker = worker.name
+    elif queue is not None:
+        if tx.queues.get(QUEUE.parse(queue, "queue")) is None:
+            raise FailedPrecondition.one(
+                "REFERENCE", queue, f"{queue} does not exist", reason="QUEUE_NOT_FOUND"
+            )
+        transfer_queue = queue
+    task, freed = _drop_transfer(tx, task)
+    save_task(
+        tx,
+        dataclasses.replace(task, transfer_queue=transfer_queue, transfer_worker=transfer_worker),
+    )
+    assignment.offer_task(tx, task_id)
+    assignment.fill_workers(tx, freed)
+    return get_task(tx, task_id)
 
 
 # -- timers ------------------------------------------------------------------
@@ -202,32 +280,35 @@ def complete_task(tx: Transaction, task_id: str, reason: str) -> Task:
 
 def ttl_expired(tx: Transaction, task_id: str) -> None:
     task = tx.tasks.get(task_id)
-    if task is None or task.status not in (TaskStatus.PENDING, TaskStatus.RESERVED):
+    if task is None or not task.is_waiting:
         return
-    reason = f"not handled within its timeout of {task.timeout}"
-    _save(tx, _end(tx, task, TaskStatus.CANCELED, reason), EventType.TASK_UPDATED)
+    _finish(tx, task, TaskStatus.CANCELED, f"not handled within its timeout of {task.timeout}")
 
 
 def step_expired(tx: Transaction, task_id: str) -> None:
+    """The task waited its time at a target: on to the next one.
+
+    Offers still pending at the old target stay open; new offers come from
+    the new target.
+    """
     task = tx.tasks.get(task_id)
     if (
         task is None
-        or task.status is not TaskStatus.PENDING
+        or not task.is_waiting
         or task.filter_index is None
         or task.target_index is None
     ):
         return
     workflow = tx.workflows.get(WORKFLOW.parse(task.workflow, "workflow"))
     if workflow is None or task.filter_index >= len(workflow.spec.filters):
-        _save(
-            tx,
-            _end(tx, task, TaskStatus.CANCELED, f"{task.workflow} no longer routes this task"),
-            EventType.TASK_UPDATED,
-        )
+        _finish(tx, task, TaskStatus.CANCELED, f"{task.workflow} no longer routes this task")
         return
     moved = _place(tx, task, workflow, task.filter_index, task.target_index + 1)
-    moved = dataclasses.replace(moved, update_time=tx.now(), revision=task.revision + 1)
-    _save(tx, moved, EventType.TASK_UPDATED)
+    if moved.status is TaskStatus.CANCELED:
+        _finish(tx, task, TaskStatus.CANCELED, moved.reason)
+        return
+    save_task(tx, moved)
+    assignment.offer_task(tx, task_id)
 
 
 TIMER_HANDLERS: dict[str, Callable[[Transaction, str], None]] = {

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 
+from relaydesk_server.domain import assignment
 from relaydesk_server.domain.common import Page, PageRequest, check_etag
 from relaydesk_server.domain.errors import (
     AlreadyExists,
@@ -142,6 +143,20 @@ def _move(tx: Transaction, worker: Worker, activity: Activity) -> Worker:
     )
 
 
+def _save(tx: Transaction, before: Worker, after: Worker) -> Worker:
+    """Stores a changed worker, then lets routing react: a worker who left an
+    available activity loses its pending offers (rescinded, the tasks routed
+    again); an available one is offered what waits for it."""
+    updated = dataclasses.replace(after, update_time=tx.now(), revision=before.revision + 1)
+    tx.workers.update(updated)
+    tx.events.append(DomainEvent(EventType.WORKER_UPDATED, updated))
+    if before.available and not updated.available:
+        assignment.offer_tasks(tx, assignment.withdraw_offers_of_worker(tx, updated))
+    if updated.available:
+        assignment.fill_worker(tx, updated.id)
+    return get_worker(tx, updated.id)  # with its load as routing left it
+
+
 def update_worker(
     tx: Transaction,
     worker_id: str,
@@ -160,10 +175,7 @@ def update_worker(
     updated = dataclasses.replace(current, spec=spec)
     if activity_name is not None:
         updated = _move(tx, updated, _activity_for(tx, activity_name))
-    updated = dataclasses.replace(updated, update_time=tx.now(), revision=current.revision + 1)
-    tx.workers.update(updated)
-    tx.events.append(DomainEvent(EventType.WORKER_UPDATED, updated))
-    return updated
+    return _save(tx, current, updated)
 
 
 def set_worker_activity(tx: Transaction, worker_id: str, activity_name: str) -> Worker:
@@ -171,14 +183,27 @@ def set_worker_activity(tx: Transaction, worker_id: str, activity_name: str) -> 
     moved = _move(tx, current, _activity_for(tx, activity_name))
     if moved is current:
         return current
-    updated = dataclasses.replace(moved, update_time=tx.now(), revision=current.revision + 1)
-    tx.workers.update(updated)
-    tx.events.append(DomainEvent(EventType.WORKER_UPDATED, updated))
-    return updated
+    return _save(tx, current, moved)
+
+
+def move_to_offline(tx: Transaction, worker_id: str) -> None:
+    """Where a worker goes who let an offer expire."""
+    current = tx.workers.get(worker_id)
+    if current is not None:
+        moved = _move(tx, current, tx.activities.offline())
+        if moved is not current:
+            _save(tx, current, moved)
 
 
 def delete_worker(tx: Transaction, worker_id: str) -> None:
-    # Tasks do not exist yet in this version, so no worker holds any.
     worker = get_worker(tx, worker_id)
+    held = sum(worker.load.values())
+    if held:
+        raise FailedPrecondition.one(
+            "IN_USE",
+            worker.name,
+            f"{worker.name} holds {held} task(s); complete or reassign them first",
+            reason="WORKER_HAS_TASKS",
+        )
     tx.workers.delete(worker_id)
     tx.events.append(DomainEvent(EventType.WORKER_DELETED, worker))

@@ -63,6 +63,8 @@ class Worker:
     activity_change_time: dt.datetime
     create_time: dt.datetime
     update_time: dt.datetime
+    # Output: task channel → tasks it holds there (reserved, assigned or wrapping).
+    load: dict[str, int] = dataclasses.field(default_factory=dict)
     revision: int = 1
 
     @property

@@ -390,6 +390,43 @@ def _tasks(db: sqlite_utils.Database) -> None:
     db.table("tasks").create_index(["worker"])
 
 
+def _reservations(db: sqlite_utils.Database) -> None:
+    db.table("tasks").add_column("transfer_queue", str)
+    db.table("tasks").add_column("transfer_worker", str)
+    db.create_table(
+        "reservations",
+        {
+            "id": str,
+            "task_id": str,
+            "worker_id": str,
+            "task_channel": str,
+            "channel": str,
+            "status": str,
+            "transfer": int,
+            "expire_time": str,
+            "create_time": str,
+            "update_time": str,
+            "revision": int,
+        },
+        pk="id",
+        not_null={
+            "task_id",
+            "worker_id",
+            "task_channel",
+            "status",
+            "transfer",
+            "expire_time",
+            "create_time",
+            "update_time",
+            "revision",
+        },
+        foreign_keys=[_cascade("reservations", "task_id", "tasks")],
+    )
+    db.table("reservations").create_index(["task_id"])
+    db.table("reservations").create_index(["worker_id", "status"])
+    db.table("reservations").create_index(["status"])
+
+
 MIGRATIONS: list[Migration] = [
     Migration("0001_initial", _initial),
     Migration("0002_conversations", _conversations),
@@ -397,6 +434,7 @@ MIGRATIONS: list[Migration] = [
     Migration("0004_routing", _routing),
     Migration("0005_timers", _timers),
     Migration("0006_tasks", _tasks),
+    Migration("0007_reservations", _reservations),
 ]
 
 

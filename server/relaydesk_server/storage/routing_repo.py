@@ -64,6 +64,9 @@ class SqliteQueueRepository:
     def get(self, queue_id: str) -> Queue | None:
         return fetch_one(self._db, "SELECT * FROM queues WHERE id = ?", [queue_id], _queue_from_row)
 
+    def all(self) -> list[Queue]:
+        return [_queue_from_row(row) for row in self._db.query("SELECT * FROM queues ORDER BY id")]
+
     def list(self, page: PageRequest) -> Page[Queue]:
         return page_query(self._db, "queues", [], [], page, _queue_from_row)
 
@@ -145,6 +148,10 @@ class SqliteWorkflowRepository:
         return fetch_one(
             self._db, "SELECT * FROM workflows WHERE id = ?", [workflow_id], _workflow_from_row
         )
+
+    def all(self) -> list[Workflow]:
+        rows = self._db.query("SELECT * FROM workflows ORDER BY id")
+        return [_workflow_from_row(row) for row in rows]
 
     def list(self, page: PageRequest) -> Page[Workflow]:
         return page_query(self._db, "workflows", [], [], page, _workflow_from_row)

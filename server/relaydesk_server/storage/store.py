@@ -29,6 +29,7 @@ import sqlite_utils
 from relaydesk_server.clock import Clock
 from relaydesk_server.domain.errors import InvalidArgument, Unavailable
 from relaydesk_server.domain.names import IdSource, ResourceKind
+from relaydesk_server.domain.routing_index import RoutingIndex
 from relaydesk_server.events.records import LoggedEvent
 from relaydesk_server.storage.channels_repo import (
     CachedChannelRepository,
@@ -47,7 +48,16 @@ from relaydesk_server.storage.events_repo import (
 from relaydesk_server.storage.flows_repo import SqliteFlowRepository
 from relaydesk_server.storage.keys_repo import SqliteApiKeyRepository
 from relaydesk_server.storage.migrations import apply_migrations
+from relaydesk_server.storage.reservations_repo import SqliteReservationRepository
 from relaydesk_server.storage.routing_repo import SqliteQueueRepository, SqliteWorkflowRepository
+from relaydesk_server.storage.routing_sync import (
+    IndexedQueueRepository,
+    IndexedReservationRepository,
+    IndexedTaskRepository,
+    IndexedWorkerRepository,
+    IndexedWorkflowRepository,
+    load_routing_index,
+)
 from relaydesk_server.storage.tasks_repo import SqliteTaskRepository
 from relaydesk_server.storage.timers_repo import SqliteTimerRepository
 from relaydesk_server.storage.workforce_repo import SqliteActivityRepository, SqliteWorkerRepository
@@ -88,9 +98,26 @@ class SqliteTransaction:
         self.timers = SqliteTimerRepository(db)
         self.tasks = SqliteTaskRepository(db)
         self.workflows = SqliteWorkflowRepository(db)
+        self.reservations = SqliteReservationRepository(db)
+        self._routing: RoutingIndex | None = None
         self._clock = clock
         self._ids = ids
         self._now: dt.datetime | None = None
+
+    def follow_routing(self, index: RoutingIndex) -> None:
+        """Makes this the writer's transaction: routing rows keep `index` current."""
+        self._routing = index
+        self.workers = IndexedWorkerRepository(self.db, index)
+        self.queues = IndexedQueueRepository(self.db, index)
+        self.workflows = IndexedWorkflowRepository(self.db, index)
+        self.tasks = IndexedTaskRepository(self.db, index)
+        self.reservations = IndexedReservationRepository(self.db, index)
+
+    @property
+    def routing(self) -> RoutingIndex:
+        if self._routing is None:
+            raise RuntimeError("routing decisions are made only by writes")
+        return self._routing
 
     def begin(self) -> None:
         self._now = None
@@ -175,6 +202,8 @@ class Store:
         self._reader_conns: list[sqlite3.Connection] = []
         self._reader_conns_lock = threading.Lock()
         self._closed = False
+        # Built by the writer thread from the database when it starts.
+        self._routing = RoutingIndex()
 
     # -- lifecycle -----------------------------------------------------------
 
@@ -229,6 +258,8 @@ class Store:
         tx = SqliteTransaction(db, self.clock, self.ids, self._event_log)
         self._channel_cache = CachedChannelRepository(db)
         tx.channels = self._channel_cache
+        self._routing = load_routing_index(db)
+        tx.follow_routing(self._routing)
         self._tx = tx
         stopping = False
         while not stopping:
@@ -263,6 +294,7 @@ class Store:
                 tx.begin()
                 tx.timers.changed = False
                 job_sequence = self._sequencer.last
+                routing_mark = self._routing.mark()
                 self._event_log.pending = []
                 conn.execute("SAVEPOINT job")
                 try:
@@ -273,6 +305,7 @@ class Store:
                     # The job's events are gone with it, and so are their numbers.
                     self._sequencer.last = job_sequence
                     self._channel_cache.rolled_back()
+                    self._routing.undo_to(routing_mark)
                     outcomes.append((job, None, error))
                 else:
                     conn.execute("RELEASE job")
@@ -281,12 +314,14 @@ class Store:
                     events += self._event_log.pending
                     outcomes.append((job, result, None))
             conn.execute("COMMIT")
+            self._routing.forget_journal()
         except sqlite3.Error:
             log.exception("transaction failed; %d writes rolled back", len(batch))
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             self._sequencer.last = sequence_at_start
             self._channel_cache.forget_all()
+            self._routing.undo_to(0)
             failure = Unavailable("storage failed; the write was not applied", reason="STORAGE")
             outcomes = [(job, None, failure) for job in batch]
             events = []

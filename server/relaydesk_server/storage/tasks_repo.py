@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 import sqlite_utils
@@ -41,6 +42,8 @@ def _from_row(row: dict[str, Any]) -> Task:
         create_time=ts_from_db(row["create_time"]),
         update_time=ts_from_db(row["update_time"]),
         end_time=opt_ts_from_db(row["end_time"]),
+        transfer_queue=row["transfer_queue"],
+        transfer_worker=row["transfer_worker"],
         revision=row["revision"],
     )
 
@@ -63,6 +66,8 @@ def _to_row(task: Task) -> dict[str, Any]:
         "create_time": ts_to_db(task.create_time),
         "update_time": ts_to_db(task.update_time),
         "end_time": opt_ts_to_db(task.end_time),
+        "transfer_queue": task.transfer_queue,
+        "transfer_worker": task.transfer_worker,
         "revision": task.revision,
     }
 
@@ -101,6 +106,14 @@ class SqliteTaskRepository:
             [queue, TaskStatus.PENDING.value],
         )
         return None if row is None else opt_ts_from_db(row["oldest"])
+
+    def live(self) -> Sequence[Task]:
+        """Every task not yet completed or canceled."""
+        rows = self._db.query(
+            "SELECT * FROM tasks WHERE status NOT IN (?, ?) ORDER BY id",
+            [TaskStatus.COMPLETED.value, TaskStatus.CANCELED.value],
+        )
+        return [_from_row(row) for row in rows]
 
     def insert(self, task: Task) -> None:
         self._db.table("tasks").insert(_to_row(task))

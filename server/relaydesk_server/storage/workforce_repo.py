@@ -11,6 +11,7 @@ from relaydesk_server.domain.common import Page, PageRequest
 from relaydesk_server.domain.workforce_model import OFFLINE, Activity, Worker, WorkerSpec
 from relaydesk_server.storage.codec import json_from_db, json_to_db, ts_from_db, ts_to_db
 from relaydesk_server.storage.paging import page_query
+from relaydesk_server.storage.reservations_repo import HOLDING
 from relaydesk_server.storage.rows import fetch_one
 
 
@@ -76,9 +77,13 @@ class SqliteActivityRepository:
         return self._db.table("workers").count_where("activity_id = ?", [activity_id])
 
 
-# Workers are read with their activity's availability, which never changes.
+# Workers are read with their activity's availability, which never changes,
+# and their load: what their capacity-holding reservations add up to.
 _WORKER_SELECT = (
-    "SELECT workers.rowid AS _rowid, workers.*, activities.available AS available "
+    "SELECT workers.rowid AS _rowid, workers.*, activities.available AS available, "
+    "(SELECT json_group_object(task_channel, n) FROM (SELECT task_channel, count(*) AS n "
+    "FROM reservations WHERE worker_id = workers.id AND status IN "
+    f"({', '.join(repr(status) for status in HOLDING)}) GROUP BY task_channel)) AS load "
     "FROM workers JOIN activities ON activities.id = workers.activity_id"
 )
 
@@ -97,6 +102,7 @@ def _worker_from_row(row: dict[str, Any]) -> Worker:
         activity_change_time=ts_from_db(row["activity_change_time"]),
         create_time=ts_from_db(row["create_time"]),
         update_time=ts_from_db(row["update_time"]),
+        load=json_from_db(row["load"]) if row["load"] else {},
         revision=row["revision"],
     )
 

@@ -75,7 +75,7 @@ def register_services(
         "ChannelService": ChannelServicer(calls, limiter, streams.bus, clock),
         "WorkforceService": WorkforceServicer(calls),
         # Reservations and transfer are still the base class's UNIMPLEMENTED.
-        "TaskService": TaskServicer(calls, clock),  # type: ignore[abstract]
+        "TaskService": TaskServicer(calls, clock),
     }
     # Events go out as pre-encoded frames, so this service has its own registration.
     add_event_servicer(EventServicer(calls, streams), server)

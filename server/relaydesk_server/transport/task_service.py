@@ -1,8 +1,4 @@
-"""TaskService handlers: tasks and their lifecycle.
-
-Reservations (offers to workers) and transfer come with the assignment engine;
-until then those RPCs answer UNIMPLEMENTED through the generated base class.
-"""
+"""TaskService handlers: tasks, their lifecycle and transfer, and reservations."""
 
 from __future__ import annotations
 
@@ -11,9 +7,16 @@ from typing import TYPE_CHECKING
 from relaydesk.v1 import task_service_pb2 as pb
 from relaydesk.v1 import task_service_pb2_grpc
 from relaydesk_server.clock import Clock
-from relaydesk_server.domain import tasks
-from relaydesk_server.domain.names import QUEUE, TASK, WORKER, parse_channel_ref
-from relaydesk_server.domain.tasks_model import TaskFilter
+from relaydesk_server.domain import reservations, tasks
+from relaydesk_server.domain.errors import InvalidArgument
+from relaydesk_server.domain.names import (
+    QUEUE,
+    TASK,
+    WORKER,
+    parse_channel_ref,
+    parse_reservation_name,
+)
+from relaydesk_server.domain.tasks_model import ReservationFilter, TaskFilter
 from relaydesk_server.transport import tasks_convert as convert
 from relaydesk_server.transport.channels_convert import check_reason
 from relaydesk_server.transport.mechanics import (
@@ -141,6 +144,78 @@ class TaskServicer(task_service_pb2_grpc.TaskServiceServicer):
             lambda tx: pb.CompleteTaskResponse(
                 task=convert.task_to_proto(
                     tasks.complete_task(tx, task_id, request.reason), tx.now()
+                )
+            ),
+        )
+
+    async def TransferTask(
+        self, request: pb.TransferTaskRequest, context: Context
+    ) -> pb.TransferTaskResponse:
+        task_id = TASK.parse(request.name, "name")
+        target = request.WhichOneof("target")
+        if target is None:
+            raise InvalidArgument.field("target", "required: a queue or a worker_identity")
+        if target == "queue":
+            QUEUE.parse(request.queue, "queue")
+        elif not request.worker_identity:
+            raise InvalidArgument.field("worker_identity", "required: a worker's identity")
+        queue = request.queue if target == "queue" else None
+        identity = request.worker_identity if target == "worker_identity" else None
+        return await self._calls.write(
+            request,
+            pb.TransferTaskResponse,
+            lambda tx: pb.TransferTaskResponse(
+                task=convert.task_to_proto(
+                    tasks.transfer_task(tx, task_id, queue, identity), tx.now()
+                )
+            ),
+        )
+
+    async def ListReservations(
+        self, request: pb.ListReservationsRequest, context: Context
+    ) -> pb.ListReservationsResponse:
+        task_id = None
+        if request.parent and request.parent != "tasks/-":
+            task_id = TASK.parse(request.parent, "parent")
+        worker_id = WORKER.parse(request.worker, "worker") if request.worker else None
+        violations = Violations()
+        status = convert.reservation_status_from_proto(violations, request.status, "status")
+        violations.raise_if_any()
+        reservation_filter = ReservationFilter(task_id=task_id, worker_id=worker_id, status=status)
+        filters = (request.parent, request.worker, request.status)
+        page = page_request(request.page_size, request.page_token, filters)
+        result = await self._calls.read(
+            lambda tx: reservations.list_reservations(tx, reservation_filter, page)
+        )
+        return pb.ListReservationsResponse(
+            reservations=[convert.reservation_to_proto(r) for r in result.items],
+            next_page_token=next_page_token(result, filters),
+        )
+
+    async def AcceptReservation(
+        self, request: pb.AcceptReservationRequest, context: Context
+    ) -> pb.AcceptReservationResponse:
+        task_id, reservation_id = parse_reservation_name(request.name, "name")
+        return await self._calls.write(
+            request,
+            pb.AcceptReservationResponse,
+            lambda tx: pb.AcceptReservationResponse(
+                reservation=convert.reservation_to_proto(
+                    reservations.accept_reservation(tx, task_id, reservation_id)
+                )
+            ),
+        )
+
+    async def RejectReservation(
+        self, request: pb.RejectReservationRequest, context: Context
+    ) -> pb.RejectReservationResponse:
+        task_id, reservation_id = parse_reservation_name(request.name, "name")
+        return await self._calls.write(
+            request,
+            pb.RejectReservationResponse,
+            lambda tx: pb.RejectReservationResponse(
+                reservation=convert.reservation_to_proto(
+                    reservations.reject_reservation(tx, task_id, reservation_id)
                 )
             ),
         )

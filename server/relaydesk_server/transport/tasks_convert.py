@@ -5,14 +5,22 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from relaydesk.v1 import task_pb2
-from relaydesk_server.domain.tasks_model import NewTask, Task, TaskStatus
+from relaydesk.v1 import reservation_pb2, task_pb2
+from relaydesk_server.domain.names import WORKER
+from relaydesk_server.domain.tasks_model import (
+    NewTask,
+    Reservation,
+    ReservationStatus,
+    Task,
+    TaskStatus,
+)
 from relaydesk_server.transport.channels_convert import check_attributes, dict_to_struct
 from relaydesk_server.transport.convert import (
     duration,
     enum_from_proto,
     enum_to_proto,
     stamp,
+    timestamp,
 )
 from relaydesk_server.transport.task_settings import check_task_settings
 from relaydesk_server.transport.validation import Violations
@@ -96,3 +104,30 @@ def task_to_proto(task: Task, now: dt.datetime) -> task_pb2.Task:
     )
     stamp(message, task)
     return message
+
+
+def reservation_status_from_proto(
+    violations: Violations, number: int, field: str
+) -> ReservationStatus | None:
+    if number == reservation_pb2.RESERVATION_STATUS_UNSPECIFIED:
+        return None
+    status = enum_from_proto(
+        ReservationStatus, "RESERVATION_STATUS", reservation_pb2.ReservationStatus, number
+    )
+    if status is None:
+        violations.add(field, f"unknown reservation status {number}")
+    return status
+
+
+def reservation_to_proto(reservation: Reservation) -> reservation_pb2.Reservation:
+    return reservation_pb2.Reservation(
+        name=reservation.name,
+        task=reservation.task_name,
+        worker=WORKER.name(reservation.worker_id),
+        status=enum_to_proto(  # type: ignore[arg-type]
+            reservation_pb2.ReservationStatus, "RESERVATION_STATUS", reservation.status
+        ),
+        expire_time=timestamp(reservation.expire_time),
+        create_time=timestamp(reservation.create_time),
+        update_time=timestamp(reservation.update_time),
+    )

@@ -98,5 +98,6 @@ def worker_to_proto(worker: Worker) -> worker_pb2.Worker:
     stamp(message, worker)
     message.activity = worker.activity_name
     message.available = worker.available
+    message.load.update(worker.load)
     message.activity_change_time.CopyFrom(timestamp(worker.activity_change_time))
     return message

@@ -1,0 +1,124 @@
+"""The rules of reservations (API §6): a worker accepts, rejects or lets an offer expire.
+
+Accept → the task is ASSIGNED to the worker, who joins its conversation, and
+the task's other pending offers are RESCINDED. For a transfer offer the task
+moves to the new worker, whose predecessor's reservation is COMPLETED and who
+leaves the conversation. Reject → the worker is not offered the task again
+and the task is routed on. Timeout → the same, and the worker goes Offline:
+someone who does not answer should not be offered more.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from relaydesk_server.domain import assignment, channels, workforce
+from relaydesk_server.domain.assignment import save_task, set_reservation_status
+from relaydesk_server.domain.channels_model import MemberRole
+from relaydesk_server.domain.common import Page, PageRequest
+from relaydesk_server.domain.errors import FailedPrecondition, NotFound
+from relaydesk_server.domain.names import WORKER
+from relaydesk_server.domain.ports import Transaction
+from relaydesk_server.domain.tasks import STEP_TIMER, TTL_TIMER, get_task
+from relaydesk_server.domain.tasks_model import (
+    Reservation,
+    ReservationFilter,
+    ReservationStatus,
+    Task,
+    TaskStatus,
+)
+
+
+def get_reservation(tx: Transaction, task_id: str, reservation_id: str) -> Reservation:
+    reservation = tx.reservations.get(task_id, reservation_id)
+    if reservation is None:
+        name = f"tasks/{task_id}/reservations/{reservation_id}"
+        raise NotFound("relaydesk.v1.Reservation", name, reason="RESERVATION_NOT_FOUND")
+    return reservation
+
+
+def list_reservations(
+    tx: Transaction, reservation_filter: ReservationFilter, page: PageRequest
+) -> Page[Reservation]:
+    if reservation_filter.task_id is not None:
+        get_task(tx, reservation_filter.task_id)
+    return tx.reservations.list(reservation_filter, page)
+
+
+def _pending(tx: Transaction, task_id: str, reservation_id: str, action: str) -> Reservation:
+    reservation = get_reservation(tx, task_id, reservation_id)
+    if reservation.status is not ReservationStatus.PENDING:
+        raise FailedPrecondition.one(
+            "STATE",
+            reservation.name,
+            f"{reservation.name} is {reservation.status.value}: it cannot be {action}",
+            reason="ILLEGAL_TRANSITION",
+        )
+    return reservation
+
+
+def accept_reservation(tx: Transaction, task_id: str, reservation_id: str) -> Reservation:
+    offer = _pending(tx, task_id, reservation_id, "accepted")
+    task = get_task(tx, task_id)
+    accepted = set_reservation_status(tx, offer, ReservationStatus.ACCEPTED)
+    worker = workforce.get_worker(tx, offer.worker_id)
+    others = [r for r in tx.reservations.of_task(task_id) if r.id != offer.id]
+    freed = assignment.end_pending(tx, others, ReservationStatus.RESCINDED)
+    if offer.transfer:
+        task, previous = _hand_over(tx, task, others)
+        freed.append(previous.worker_id)
+    else:
+        tx.timers.cancel(TTL_TIMER, task.id)
+        tx.timers.cancel(STEP_TIMER, task.id)
+    save_task(tx, dataclasses.replace(task, status=TaskStatus.ASSIGNED, worker=worker.name))
+    if task.channel is not None:
+        channels.join(tx, task.channel, worker.spec.identity, MemberRole.AGENT)
+    assignment.fill_workers(tx, freed)
+    return accepted
+
+
+def _hand_over(
+    tx: Transaction, task: Task, reservations: list[Reservation]
+) -> tuple[Task, Reservation]:
+    """A transfer is accepted: the previous worker's hold on the task completes."""
+    previous = next(
+        r
+        for r in reservations
+        if r.status in (ReservationStatus.ACCEPTED, ReservationStatus.WRAPPING)
+        and WORKER.name(r.worker_id) == task.worker
+    )
+    set_reservation_status(tx, previous, ReservationStatus.COMPLETED)
+    if task.channel is not None:
+        leaving = tx.workers.get(previous.worker_id)
+        if leaving is not None:
+            channels.leave(tx, task.channel, leaving.spec.identity)
+    moved = dataclasses.replace(
+        task,
+        queue=task.transfer_queue or task.queue,
+        transfer_queue=None,
+        transfer_worker=None,
+    )
+    return moved, previous
+
+
+def reject_reservation(tx: Transaction, task_id: str, reservation_id: str) -> Reservation:
+    offer = _pending(tx, task_id, reservation_id, "rejected")
+    rejected = set_reservation_status(tx, offer, ReservationStatus.REJECTED)
+    assignment.after_offer_ended(tx, rejected)
+    assignment.offer_task(tx, task_id)
+    assignment.fill_worker(tx, offer.worker_id)
+    return rejected
+
+
+def reservation_expired(tx: Transaction, subject: str) -> None:
+    task_id, _, reservation_id = subject.partition("/")
+    offer = tx.reservations.get(task_id, reservation_id)
+    if offer is None or offer.status is not ReservationStatus.PENDING:
+        return
+    timed_out = set_reservation_status(tx, offer, ReservationStatus.TIMEOUT)
+    assignment.after_offer_ended(tx, timed_out)
+    workforce.move_to_offline(tx, offer.worker_id)
+    assignment.offer_task(tx, task_id)
+
+
+TIMER_HANDLERS = {assignment.RESERVATION_TIMER: reservation_expired}
