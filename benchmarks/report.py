@@ -104,12 +104,30 @@ def at_most_row(
     return Row(figure, _shown(relaydesk, unit), _shown(baseline, unit), ratio, target, result)
 
 
+def absolute_row(
+    figure: str, relaydesk: float | Failure, unit: Callable[[float], str], maximum: float
+) -> Row:
+    """A figure with a target of its own and no baseline counterpart."""
+    result = ""
+    if not isinstance(relaydesk, Failure):
+        result = "meets" if relaydesk <= maximum else "MISSES"
+    return Row(figure, _shown(relaydesk, unit), "-", "-", f"≤ {unit(maximum)}", result)
+
+
 def per_second(value: float) -> str:
     return f"{value:,.0f}/s"
 
 
 def milliseconds(value: float) -> str:
     return f"{value:.1f} ms"
+
+
+def milliseconds_fine(value: float) -> str:
+    return f"{value:.3f} ms"
+
+
+def seconds(value: float) -> str:
+    return f"{value:.1f} s"
 
 
 def mebibytes(value: float) -> str:

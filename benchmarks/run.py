@@ -23,9 +23,9 @@ from typing import Generic, TypeVar
 
 import grpc
 
-from benchmarks import payloads, report, suites
+from benchmarks import payloads, report, routing, suites
 from benchmarks.children import ChildServer, start_bare, start_relaydesk
-from benchmarks.load import CpuUse, FanOut, Throughput, describe_errors
+from benchmarks.load import CpuUse, FanOut, Throughput, describe_errors, percentile
 from benchmarks.report import Failure, Outcome
 from benchmarks.suites import IdleMemory, Latency, Settings
 
@@ -127,9 +127,10 @@ class Figures:
     fan_out: dict[int, Pair[FanOut]]
     latency: Pair[Latency]
     memory: Pair[IdleMemory]
+    routing: Outcome[routing.RoutingFigures]
 
     def failures(self) -> list[Failure]:
-        sides: list[object] = [self.unary.bare, self.unary.relaydesk]
+        sides: list[object] = [self.unary.bare, self.unary.relaydesk, self.routing]
         for pair in self.fan_out.values():
             sides += [pair.bare, pair.relaydesk]
         sides += [self.latency.bare, self.latency.relaydesk]
@@ -187,7 +188,21 @@ async def measure_all(settings: Settings, data_root: Path) -> Figures:
     finally:
         await _stop(fresh_bare)
         await _stop(fresh_relaydesk)
-    return Figures(unary=unary, fan_out=fan_out, latency=latency, memory=memory)
+
+    routing_data = data_root / "routing"
+    routing_server = await _start("relaydesk", lambda: _relaydesk(routing_data))
+    try:
+        routing_figures = await _measure(
+            "routing",
+            routing_server,
+            lambda server, key: routing.measure_routing(
+                server.target, key, routing_data / "relaydesk.db", s.routing
+            ),
+            s.routing.burst_timeout_s + 10 * _SETUP_S,
+        )
+    finally:
+        await _stop(routing_server)
+    return Figures(unary, fan_out, latency, memory, routing_figures)
 
 
 def _bare_fan_out(subscribers: int, messages: int, settings: Settings) -> Make[FanOut]:
@@ -275,7 +290,50 @@ def rows(settings: Settings, f: Figures) -> list[report.Row]:
             300.0,
         ),
     ]
-    return result
+    return result + _routing_rows(settings, f)
+
+
+def _routing_rows(settings: Settings, f: Figures) -> list[report.Row]:
+    r = settings.routing
+    scene = f"{r.workers:,} workers, {r.queues} queues, {r.backlog:,} waiting"
+    outcome = f.routing
+    available: float | Failure
+    created: float | Failure
+    burst: float | Failure
+    rate: float | Failure
+    if isinstance(outcome, Failure):
+        available = created = burst = rate = outcome
+    else:
+        available = percentile(outcome.decisions.worker_available_ms, 0.99)
+        created = percentile(outcome.decisions.task_created_ms, 0.99)
+        burst, rate = outcome.burst.seconds, outcome.burst.rate
+    return [
+        report.absolute_row(
+            f"assignment decision p99, a worker available ({scene})",
+            available,
+            report.milliseconds_fine,
+            2.0,
+        ),
+        report.absolute_row(
+            "assignment decision p99, a task created (every worker free)",
+            created,
+            report.milliseconds_fine,
+            2.0,
+        ),
+        report.absolute_row(
+            f"burst: {r.workers * r.capacity:,} tasks offered to workers going Available",
+            burst,
+            report.seconds,
+            10.0,
+        ),
+        report.at_most_row(
+            "burst offers/s (each a write) vs echo calls/s",
+            rate,
+            _median(f.unary.bare, _rate),
+            report.per_second,
+            None,
+        ),
+    ]
 
 
 def _cpu(use: CpuUse) -> str:
@@ -361,6 +419,32 @@ def notes(settings: Settings, f: Figures) -> list[str]:
                     f"  {label}: {memory.before.rss_mib:.0f} → {memory.after.rss_mib:.0f} MiB, "
                     f"peak (VmHWM) {memory.after.peak_mib:.0f} MiB."
                 )
+    lines += _routing_notes(s, f)
+    return lines
+
+
+def _routing_notes(s: Settings, f: Figures) -> list[str]:
+    r = s.routing
+    lines = [
+        f"routing: {r.workers:,} workers (three skills each, capacity {r.capacity} on chat), "
+        f"{r.queues} queues each targeting one skill, a workflow with a filter per queue and a "
+        f"target expression over the worker's level, {r.backlog:,} tasks waiting; everyone "
+        "Offline. Decisions: the server's routing index loaded from its database, asked for "
+        "each of 2,000 random workers which task to offer it, and for 2,000 random tasks which "
+        "workers to offer it to with every worker free (the offer's write is not included). "
+        "Burst: every worker set Available at once, timed until every offer's "
+        "RESERVATION_CREATED event has arrived."
+    ]
+    if not isinstance(f.routing, Failure):
+        d = f.routing.decisions
+        for label, values in (
+            ("a worker available", d.worker_available_ms),
+            ("a task created", d.task_created_ms),
+        ):
+            lines.append(
+                f"  {label}: p50 {percentile(values, 0.5):.3f} ms, max {values[-1]:.3f} ms."
+            )
+        lines.append(f"  index loaded from the database in {d.index_load_s:.2f} s.")
     return lines
 
 

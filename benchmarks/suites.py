@@ -29,6 +29,7 @@ from benchmarks.load import (
     paced,
     percentile,
 )
+from benchmarks.routing import FULL_ROUTING, QUICK_ROUTING, RoutingSettings
 from relaydesk.v1 import (
     channel_pb2,
     channel_service_pb2,
@@ -74,6 +75,7 @@ class Settings:
     latency_subscribers: int = 100
     latency_rate: float = 200.0  # messages/s
     idle_subscribers: int = 1000
+    routing: RoutingSettings = FULL_ROUTING
 
 
 FULL = Settings(
@@ -95,6 +97,7 @@ QUICK = Settings(
     latency_s=3.0,
     delivery_timeout_s=15.0,
     establish_timeout_s=20.0,
+    routing=QUICK_ROUTING,
 )
 
 
