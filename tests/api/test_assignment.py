@@ -31,7 +31,7 @@ from relaydesk.v1 import (
 from relaydesk.v1 import event_service_pb2 as events_pb
 from relaydesk.v1 import task_service_pb2 as pb
 from relaydesk.v1 import workforce_service_pb2 as wf
-from tests.support import Harness, expect_error, new_channel, reason
+from tests.support import Harness, expect_error, new_channel, reason, violated_fields
 
 SECONDS = duration_pb2.Duration
 WAIT = 20  # seconds: an upper bound on waiting for events, never a pause
@@ -1012,3 +1012,27 @@ async def test_offers_and_accepts_are_events(harness: Harness) -> None:
     assert events[-1].reservation == accepted
     assert created[0].sequence < events[-1].sequence
     assert became_reserved[0].sequence < events[-1].sequence
+
+
+async def test_malformed_reservation_names_and_filters_are_invalid_argument(
+    harness: Harness,
+) -> None:
+    rd = harness.client
+    task = await create_task(rd, await routing_to(rd))
+    for bad in ("", task.name, f"{task.name}/reservations/nope", "tasks/x/reservations/WR1"):
+        error = await expect_error(
+            rd.tasks.AcceptReservation(pb.AcceptReservationRequest(name=bad)),
+            grpc.StatusCode.INVALID_ARGUMENT,
+        )
+        assert violated_fields(error) == {"name"}
+    for request, field in (
+        (pb.ListReservationsRequest(parent="tasks/nope"), "parent"),
+        (pb.ListReservationsRequest(worker="workers/nope"), "worker"),
+        (pb.ListReservationsRequest(status=99), "status"),  # type: ignore[arg-type]
+    ):
+        error = await expect_error(
+            rd.tasks.ListReservations(request), grpc.StatusCode.INVALID_ARGUMENT
+        )
+        assert violated_fields(error) == {field}
+    missing = pb.ListReservationsRequest(parent="tasks/WT" + "0" * 32)
+    await expect_error(rd.tasks.ListReservations(missing), grpc.StatusCode.NOT_FOUND)
