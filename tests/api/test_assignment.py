@@ -1036,3 +1036,29 @@ async def test_malformed_reservation_names_and_filters_are_invalid_argument(
         assert violated_fields(error) == {field}
     missing = pb.ListReservationsRequest(parent="tasks/WT" + "0" * 32)
     await expect_error(rd.tasks.ListReservations(missing), grpc.StatusCode.NOT_FOUND)
+
+
+async def test_a_restart_keeps_what_routing_knows(harness: Harness) -> None:
+    """Load, who declined what, and the waiting order are rebuilt from the database."""
+    rd = harness.client
+    routing = await routing_to(rd)
+    alice = await new_worker(rd, "alice", capacities={"chat": 2})
+    bob = await new_worker(rd, "bob")
+    first = await create_task(rd, routing, priority=1)
+    harness.clock.advance(dt.timedelta(seconds=1))
+    second = await create_task(rd, routing, priority=5)
+    await set_activity(rd, alice, "Available")
+    # Alice holds both; she rejects the more urgent one, which then waits.
+    await assign(rd, first.name, alice)
+    await reject(rd, (await offer_of(rd, second.name)).name)
+    third = await create_task(rd, routing)
+    assert await offered_to(rd, third.name) == alice
+    await harness.restart()
+    rd = harness.client
+    assert await load(rd, alice) == 2
+    await complete(rd, first.name)
+    # Freed, Alice is not offered the task she declined; it waits for someone else.
+    assert (await get_task(rd, second.name)).status == task_pb2.TASK_STATUS_PENDING
+    assert await load(rd, alice) == 1
+    await set_activity(rd, bob, "Available")
+    assert await offered_to(rd, second.name) == bob
