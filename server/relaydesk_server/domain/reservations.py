@@ -17,9 +17,8 @@ from relaydesk_server.domain.assignment import save_task, set_reservation_status
 from relaydesk_server.domain.channels_model import MemberRole
 from relaydesk_server.domain.common import Page, PageRequest
 from relaydesk_server.domain.errors import FailedPrecondition, NotFound
-from relaydesk_server.domain.names import WORKER
 from relaydesk_server.domain.ports import Transaction
-from relaydesk_server.domain.tasks import STEP_TIMER, TTL_TIMER, get_task
+from relaydesk_server.domain.tasks import STEP_TIMER, TTL_TIMER, get_task, holder
 from relaydesk_server.domain.tasks_model import (
     Reservation,
     ReservationFilter,
@@ -65,7 +64,7 @@ def accept_reservation(tx: Transaction, task_id: str, reservation_id: str) -> Re
     others = [r for r in tx.reservations.of_task(task_id) if r.id != offer.id]
     freed = assignment.end_pending(tx, others, ReservationStatus.RESCINDED)
     if offer.transfer:
-        task, previous = _hand_over(tx, task, others)
+        task, previous = _hand_over(tx, task)
         freed.append(previous.worker_id)
     else:
         tx.timers.cancel(TTL_TIMER, task.id)
@@ -77,16 +76,9 @@ def accept_reservation(tx: Transaction, task_id: str, reservation_id: str) -> Re
     return accepted
 
 
-def _hand_over(
-    tx: Transaction, task: Task, reservations: list[Reservation]
-) -> tuple[Task, Reservation]:
+def _hand_over(tx: Transaction, task: Task) -> tuple[Task, Reservation]:
     """A transfer is accepted: the previous worker's hold on the task completes."""
-    previous = next(
-        r
-        for r in reservations
-        if r.status in (ReservationStatus.ACCEPTED, ReservationStatus.WRAPPING)
-        and WORKER.name(r.worker_id) == task.worker
-    )
+    previous = holder(tx, task)
     set_reservation_status(tx, previous, ReservationStatus.COMPLETED)
     if task.channel is not None:
         leaving = tx.workers.get(previous.worker_id)

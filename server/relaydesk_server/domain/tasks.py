@@ -201,7 +201,7 @@ def cancel_task(tx: Transaction, task_id: str, reason: str) -> Task:
     return _finish(tx, task, TaskStatus.CANCELED, reason)
 
 
-def _holder(tx: Transaction, task: Task) -> Reservation:
+def holder(tx: Transaction, task: Task) -> Reservation:
     """The reservation of the worker an ASSIGNED or WRAPPING task is with."""
     return next(
         r
@@ -223,7 +223,7 @@ def wrap_up_task(tx: Transaction, task_id: str) -> Task:
     task = get_task(tx, task_id)
     if task.status is not TaskStatus.ASSIGNED:
         raise illegal(task, "wrapped up")
-    assignment.set_reservation_status(tx, _holder(tx, task), ReservationStatus.WRAPPING)
+    assignment.set_reservation_status(tx, holder(tx, task), ReservationStatus.WRAPPING)
     task, freed = _drop_transfer(tx, task)
     wrapping = save_task(tx, dataclasses.replace(task, status=TaskStatus.WRAPPING))
     assignment.fill_workers(tx, freed)
