@@ -23,7 +23,6 @@ from relaydesk_server.domain.tasks_model import (
     Reservation,
     ReservationFilter,
     ReservationStatus,
-    Task,
     TaskStatus,
 )
 
@@ -63,34 +62,30 @@ def accept_reservation(tx: Transaction, task_id: str, reservation_id: str) -> Re
     worker = workforce.get_worker(tx, offer.worker_id)
     others = [r for r in tx.reservations.of_task(task_id) if r.id != offer.id]
     freed = assignment.end_pending(tx, others, ReservationStatus.RESCINDED)
-    if offer.transfer:
-        task, previous = _hand_over(tx, task)
+    previous = holder(tx, task) if offer.transfer else None
+    if previous is not None:
+        # The previous worker's hold on the task completes.
+        set_reservation_status(tx, previous, ReservationStatus.COMPLETED)
         freed.append(previous.worker_id)
+        task = dataclasses.replace(
+            task,
+            queue=task.transfer_queue or task.queue,
+            transfer_queue=None,
+            transfer_worker=None,
+        )
     else:
         tx.timers.cancel(TTL_TIMER, task.id)
         tx.timers.cancel(STEP_TIMER, task.id)
     save_task(tx, dataclasses.replace(task, status=TaskStatus.ASSIGNED, worker=worker.name))
     if task.channel is not None:
+        # The new agent joins before the previous one leaves: the conversation
+        # is never without an agent.
         channels.join(tx, task.channel, worker.spec.identity, MemberRole.AGENT)
-    assignment.fill_workers(tx, freed)
-    return accepted
-
-
-def _hand_over(tx: Transaction, task: Task) -> tuple[Task, Reservation]:
-    """A transfer is accepted: the previous worker's hold on the task completes."""
-    previous = holder(tx, task)
-    set_reservation_status(tx, previous, ReservationStatus.COMPLETED)
-    if task.channel is not None:
-        leaving = tx.workers.get(previous.worker_id)
+        leaving = tx.workers.get(previous.worker_id) if previous is not None else None
         if leaving is not None:
             channels.leave(tx, task.channel, leaving.spec.identity)
-    moved = dataclasses.replace(
-        task,
-        queue=task.transfer_queue or task.queue,
-        transfer_queue=None,
-        transfer_worker=None,
-    )
-    return moved, previous
+    assignment.fill_workers(tx, freed)
+    return accepted
 
 
 def reject_reservation(tx: Transaction, task_id: str, reservation_id: str) -> Reservation:
