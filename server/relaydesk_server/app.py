@@ -15,7 +15,7 @@ from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
 
 from relaydesk_server.clock import Clock, SystemClock
-from relaydesk_server.domain import keys, reservations, tasks
+from relaydesk_server.domain import keys, reservations, sessions, tasks
 from relaydesk_server.domain.keys import Authenticator
 from relaydesk_server.domain.names import IdSource, RandomIds
 from relaydesk_server.domain.ratelimit import RateLimiter
@@ -164,7 +164,9 @@ async def create_server(options: ServerOptions) -> RelaydeskServer:
     server = grpc.aio.server(interceptors=[RpcInterceptor(authenticator)])
     register_services(server, Calls(store), limiter=limiter, streams=streams, clock=options.clock)
     timers = TimerService(
-        store, options.clock, {**tasks.TIMER_HANDLERS, **reservations.TIMER_HANDLERS}
+        store,
+        options.clock,
+        {**tasks.TIMER_HANDLERS, **reservations.TIMER_HANDLERS, **sessions.TIMER_HANDLERS},
     )
     store.on_timers_changed = timers.poke
     health_servicer = health.aio.HealthServicer()

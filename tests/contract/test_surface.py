@@ -70,6 +70,15 @@ IMPLEMENTED = {
         "UpdateWorkflow",
         "DeleteWorkflow",
     },
+    "relaydesk.v1.SessionService": {
+        "CreateSession",
+        "GetSession",
+        "ListSessions",
+        "UpdateSession",
+        "CloseSession",
+        "ListParticipants",
+        "ListInteractions",
+    },
     "relaydesk.v1.TaskService": {
         "CreateTask",
         "GetTask",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 
-from relaydesk_server.domain import access
+from relaydesk_server.domain import access, sessions
 from relaydesk_server.domain.channels_model import (
     SYSTEM_AUTHOR,
     Channel,
@@ -33,6 +33,7 @@ from relaydesk_server.domain.keys_model import Principal, Role
 from relaydesk_server.domain.names import CHANNEL, FLOW, MEMBER, MESSAGE
 from relaydesk_server.domain.ports import Transaction
 from relaydesk_server.domain.ratelimit import RateLimiter
+from relaydesk_server.domain.sessions_model import SessionStatus
 
 MAX_MEMBERS = 1000
 
@@ -164,11 +165,14 @@ def close_channel(tx: Transaction, principal: Principal, ref: str, reason: str) 
 
 
 def close(tx: Transaction, channel: Channel, reason: str) -> Channel:
-    """Ends an ACTIVE channel's conversation (also used by the server on its own)."""
+    """Ends an ACTIVE channel's conversation (also used by the server on its own);
+    its session, if any, is CLOSED with the same reason."""
+    sessions.end_for_channel(tx, channel, SessionStatus.CLOSED, reason)
     now = tx.now()
     closed = dataclasses.replace(
         channel,
         state=ChannelState.INACTIVE,
+        session=None,
         close_time=now,
         close_reason=reason,
         update_time=now,
@@ -182,6 +186,7 @@ def close(tx: Transaction, channel: Channel, reason: str) -> Channel:
 def delete_channel(tx: Transaction, principal: Principal, ref: str) -> None:
     access.require_privileged(principal)
     channel = resolve_channel(tx, ref)
+    sessions.end_for_channel(tx, channel, SessionStatus.FAILED, "its channel was deleted")
     tx.channels.delete(channel.id)
     tx.events.append(DomainEvent(EventType.CHANNEL_DELETED, channel))
 
@@ -392,6 +397,7 @@ def send_message(
         )
     )
     tx.events.append(DomainEvent(EventType.MESSAGE_ADDED, message))
+    sessions.record_interaction(tx, channel, message)
     return message
 
 

@@ -6,6 +6,7 @@ import dataclasses
 import enum
 
 from relaydesk_server.domain.channels_model import Channel, Member, Message
+from relaydesk_server.domain.sessions_model import Session
 from relaydesk_server.domain.tasks_model import Reservation, Task
 from relaydesk_server.domain.workforce_model import Worker
 
@@ -37,7 +38,7 @@ class EventType(enum.Enum):
 
 
 # The resource an event carries, as it is after the change (before it, for deletes).
-Payload = Channel | Member | Message | Worker | Task | Reservation
+Payload = Channel | Member | Message | Worker | Task | Reservation | Session
 
 
 @dataclasses.dataclass(frozen=True)

@@ -57,6 +57,7 @@ MEMBER = ResourceKind("members", "MB", "relaydesk.v1.Member")
 MESSAGE = ResourceKind("messages", "IM", "relaydesk.v1.Message")
 CHANNEL = ResourceKind("channels", "CH", "relaydesk.v1.Channel")
 SESSION = ResourceKind("sessions", "KC", "relaydesk.v1.Session")
+PARTICIPANT = ResourceKind("participants", "KP", "relaydesk.v1.Participant")
 ACTIVITY = ResourceKind("activities", "WA", "relaydesk.v1.Activity")
 WORKER = ResourceKind("workers", "WK", "relaydesk.v1.Worker")
 QUEUE = ResourceKind("queues", "WQ", "relaydesk.v1.Queue")
@@ -101,16 +102,23 @@ def parse_reservation_name(name: str, field: str) -> tuple[str, str]:
     return task_name.partition("/")[2], reservation_name
 
 
-def parse_channel_ref(name: str, field: str) -> str:
-    """`channels/{ref}` → ref: a channel id or unique name."""
+def parse_ref(kind: ResourceKind, name: str, field: str) -> str:
+    """`{collection}/{ref}` → ref: an id or a unique name."""
     if not name:
-        raise InvalidArgument.field(field, "required: the relaydesk.v1.Channel name")
+        raise InvalidArgument.field(field, f"required: the {kind.type_name} name")
     collection, _, ref = name.partition("/")
-    if collection != CHANNEL.collection or not ref or "/" in ref:
+    if collection != kind.collection or not ref or "/" in ref:
         raise InvalidArgument.field(
-            field, f"{name!r} is not a channel name (expected channels/{{id or unique name}})"
+            field,
+            f"{name!r} is not a {kind.type_name} name "
+            f"(expected {kind.collection}/{{id or unique name}})",
         )
     return ref
+
+
+def parse_channel_ref(name: str, field: str) -> str:
+    """`channels/{ref}` → ref: a channel id or unique name."""
+    return parse_ref(CHANNEL, name, field)
 
 
 class IdSource(Protocol):

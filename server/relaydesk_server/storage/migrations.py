@@ -427,6 +427,75 @@ def _reservations(db: sqlite_utils.Database) -> None:
     db.table("reservations").create_index(["status"])
 
 
+def _sessions(db: sqlite_utils.Database) -> None:
+    db.create_table(
+        "sessions",
+        {
+            "id": str,
+            "unique_name": str,
+            "channel_id": str,
+            "flow": str,
+            "customer_address": str,
+            "contact_identity": str,
+            "customer_display_name": str,
+            "status": str,
+            "ttl_us": int,
+            "expire_time": str,
+            "close_reason": str,
+            "last_interaction_time": str,
+            "customer_participant_id": str,
+            "channel_participant_id": str,
+            "create_time": str,
+            "update_time": str,
+            "revision": int,
+        },
+        pk="id",
+        not_null={
+            "channel_id",
+            "flow",
+            "customer_address",
+            "contact_identity",
+            "customer_display_name",
+            "status",
+            "ttl_us",
+            "close_reason",
+            "customer_participant_id",
+            "channel_participant_id",
+            "create_time",
+            "update_time",
+            "revision",
+        },
+    )
+    db.table("sessions").create_index(["unique_name"], unique=True)
+    db.table("sessions").create_index(["channel_id"])
+    db.table("sessions").create_index(["customer_address", "contact_identity"])
+    # At most one active session per customer and contact identity, and per
+    # channel: the database refuses a second even if a check were missed.
+    for name, columns in (
+        ("sessions_active_pair", "customer_address, contact_identity"),
+        ("sessions_active_channel", "channel_id"),
+    ):
+        db.execute(
+            f"CREATE UNIQUE INDEX {name} ON sessions ({columns}) "
+            "WHERE status IN ('OPEN', 'IN_PROGRESS')"
+        )
+    db.create_table(
+        "interactions",
+        {
+            "id": int,
+            "session_id": str,
+            "channel_id": str,
+            "message_id": str,
+            "direction": str,
+            "create_time": str,
+        },
+        pk="id",
+        not_null={"session_id", "channel_id", "message_id", "direction", "create_time"},
+        foreign_keys=[_cascade("interactions", "session_id", "sessions")],
+    )
+    db.table("interactions").create_index(["session_id", "id"])
+
+
 MIGRATIONS: list[Migration] = [
     Migration("0001_initial", _initial),
     Migration("0002_conversations", _conversations),
@@ -435,6 +504,7 @@ MIGRATIONS: list[Migration] = [
     Migration("0005_timers", _timers),
     Migration("0006_tasks", _tasks),
     Migration("0007_reservations", _reservations),
+    Migration("0008_sessions", _sessions),
 ]
 
 

@@ -7,10 +7,16 @@ import datetime as dt
 from relaydesk.v1 import event_pb2
 from relaydesk_server.domain.channels_model import Channel, Member, Message
 from relaydesk_server.domain.events_model import DomainEvent, EventType, Typing
+from relaydesk_server.domain.sessions_model import Session
 from relaydesk_server.domain.tasks_model import Reservation, Task
 from relaydesk_server.domain.workforce_model import Worker
 from relaydesk_server.events.records import LoggedEvent
-from relaydesk_server.transport import channels_convert, tasks_convert, workforce_convert
+from relaydesk_server.transport import (
+    channels_convert,
+    sessions_convert,
+    tasks_convert,
+    workforce_convert,
+)
 from relaydesk_server.transport.convert import enum_from_proto, enum_to_proto, timestamp
 
 
@@ -41,6 +47,8 @@ def encode_event(sequence: int, now: dt.datetime, event: DomainEvent) -> bytes:
         message.task.CopyFrom(tasks_convert.task_to_proto(payload, now))
     elif isinstance(payload, Reservation):
         message.reservation.CopyFrom(tasks_convert.reservation_to_proto(payload))
+    elif isinstance(payload, Session):
+        message.session.CopyFrom(sessions_convert.session_to_proto(payload))
     return message.SerializeToString()
 
 

@@ -17,6 +17,7 @@ from relaydesk_server.domain.flows_model import (
     WebhookIntegration,
 )
 from relaydesk_server.domain.names import BOT
+from relaydesk_server.domain.sessions_model import MAX_SESSION_TTL
 from relaydesk_server.transport.convert import (
     duration,
     enum_from_proto,
@@ -33,7 +34,6 @@ from relaydesk_server.transport.validation import (
 )
 
 MAX_FLOW_BYTES = 64 * 1024
-MAX_SESSION_TTL = dt.timedelta(days=90)
 MAX_WEBHOOK_RETRIES = 10
 
 UPDATABLE = frozenset(

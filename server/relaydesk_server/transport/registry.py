@@ -40,6 +40,7 @@ from relaydesk_server.transport.channel_service import ChannelServicer
 from relaydesk_server.transport.event_service import EventServicer, add_event_servicer
 from relaydesk_server.transport.flow_service import FlowServicer
 from relaydesk_server.transport.mechanics import Calls
+from relaydesk_server.transport.session_service import SessionServicer
 from relaydesk_server.transport.task_service import TaskServicer
 from relaydesk_server.transport.workforce_service import WorkforceServicer
 
@@ -73,8 +74,8 @@ def register_services(
     implemented: dict[str, object] = {
         "FlowService": FlowServicer(calls),
         "ChannelService": ChannelServicer(calls, limiter, streams.bus, clock),
+        "SessionService": SessionServicer(calls),
         "WorkforceService": WorkforceServicer(calls),
-        # Reservations and transfer are still the base class's UNIMPLEMENTED.
         "TaskService": TaskServicer(calls, clock),
     }
     # Events go out as pre-encoded frames, so this service has its own registration.
