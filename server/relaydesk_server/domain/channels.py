@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections.abc import Callable
 
 from relaydesk_server.domain import access, sessions
@@ -194,6 +195,13 @@ def delete_channel(tx: Transaction, principal: Principal, ref: str) -> None:
 # -- members -----------------------------------------------------------------
 
 
+def add_customer(tx: Transaction, channel: Channel, identity: str, display_name: str) -> Channel:
+    """Makes the customer a member of the channel, if it is not one already."""
+    if tx.members.find(channel.id, identity) is not None:
+        return channel
+    return _add_member(tx, channel, identity, MemberRole.CUSTOMER, display_name)[0]
+
+
 def _add_member(
     tx: Transaction,
     channel: Channel,
@@ -365,14 +373,28 @@ def send_message(
     channel, membership = _writable(tx, principal, ref)
     _require_active(channel)
     author, author_member = _author_of(tx, principal, channel, membership, new)
-    now = tx.now()
-    limiter.take(channel.id, now, channel.name)
     if new.internal:
         direction = MessageDirection.INTERNAL
     elif author_member is not None and author_member.role is MemberRole.CUSTOMER:
         direction = MessageDirection.INBOUND
     else:
         direction = MessageDirection.OUTBOUND
+    return append_message(tx, limiter, channel, author, direction, new)
+
+
+def append_message(
+    tx: Transaction,
+    limiter: RateLimiter,
+    channel: Channel,
+    author: str,
+    direction: MessageDirection,
+    new: NewMessage,
+    create_time: dt.datetime | None = None,
+) -> Message:
+    """Adds a message to an ACTIVE channel, within its write rate; it crosses the
+    channel's session, if any."""
+    now = tx.now()
+    limiter.take(channel.id, now, channel.name)
     # Only messages that leave through a gateway carry a delivery state.
     leaves = direction is MessageDirection.OUTBOUND and channel.session is not None
     message = Message(
@@ -385,7 +407,7 @@ def send_message(
         attributes=new.attributes,
         media=new.media,
         delivery=Delivery(DeliveryStatus.QUEUED, now) if leaves else None,
-        create_time=now,
+        create_time=create_time or now,
         update_time=now,
     )
     tx.messages.insert(message)

@@ -49,6 +49,10 @@ class ChannelRepository(Protocol):
     def find_by_unique_name(self, unique_name: str) -> Channel | None: ...
     def list(self, channel_filter: ChannelFilter, page: PageRequest) -> Page[Channel]: ...
     def active_for_flow(self, flow: str) -> Sequence[Channel]: ...
+    def kept_for_customer(self, flow: str, customer_address: str) -> Channel | None:
+        """The customer's latest long-lived channel on a flow."""
+        ...
+
     def insert(self, channel: Channel) -> None: ...
     def update(self, channel: Channel) -> None: ...
     def update_counters(self, channel: Channel) -> None:
@@ -149,6 +153,23 @@ class SessionRepository(Protocol):
     def interactions(self, session_id: str, page: PageRequest) -> Page[Interaction]: ...
 
 
+class InboundLog(Protocol):
+    """Which provider message ids were delivered, per channel type, forever."""
+
+    def find(self, channel_type: ChannelType, external_id: str) -> tuple[str, str, str] | None:
+        """(channel id, message id, session id) of an earlier delivery."""
+        ...
+
+    def record(
+        self,
+        channel_type: ChannelType,
+        external_id: str,
+        channel_id: str,
+        message_id: str,
+        session_id: str,
+    ) -> None: ...
+
+
 class TimerRepository(Protocol):
     """Durable timers: what must happen to a subject at a time, surviving restarts."""
 
@@ -210,6 +231,9 @@ class Transaction(Protocol):
 
     @property
     def sessions(self) -> SessionRepository: ...
+
+    @property
+    def inbound(self) -> InboundLog: ...
 
     @property
     def routing(self) -> RoutingIndex:

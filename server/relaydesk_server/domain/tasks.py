@@ -17,7 +17,7 @@ import dataclasses
 from collections.abc import Callable
 from typing import Any
 
-from relaydesk_server.domain import assignment
+from relaydesk_server.domain import assignment, janitor
 from relaydesk_server.domain.assignment import save_task
 from relaydesk_server.domain.channels import resolve_channel
 from relaydesk_server.domain.common import Page, PageRequest, check_etag
@@ -96,6 +96,7 @@ def _finish(tx: Transaction, task: Task, status: TaskStatus, reason: str) -> Tas
             assignment.set_reservation_status(tx, reservation, ReservationStatus.COMPLETED)
             freed.append(reservation.worker_id)
     assignment.fill_workers(tx, freed)
+    janitor.task_ended(tx, ended)
     return ended
 
 
@@ -173,6 +174,8 @@ def create_task(tx: Transaction, new: NewTask) -> Task:
     task = _route(tx, task, workflow)
     tx.tasks.insert(task)
     tx.events.append(DomainEvent(EventType.TASK_CREATED, task))
+    if task.status.is_final:  # its workflow had no queue for it
+        janitor.task_ended(tx, task)
     assignment.offer_task(tx, task.id)
     return get_task(tx, task.id)
 

@@ -494,6 +494,19 @@ def _sessions(db: sqlite_utils.Database) -> None:
         foreign_keys=[_cascade("interactions", "session_id", "sessions")],
     )
     db.table("interactions").create_index(["session_id", "id"])
+    # Provider message ids already delivered: DeliverInbound is idempotent forever.
+    db.create_table(
+        "inbound_ids",
+        {
+            "channel_type": str,
+            "external_id": str,
+            "channel_id": str,
+            "message_id": str,
+            "session_id": str,
+        },
+        pk=("channel_type", "external_id"),
+        not_null={"channel_id", "message_id", "session_id"},
+    )
 
 
 MIGRATIONS: list[Migration] = [

@@ -8,6 +8,7 @@ import sqlite_utils
 
 from relaydesk_server.domain.channels_model import DeliveryStatus, Message, MessageDirection
 from relaydesk_server.domain.common import Page, PageRequest
+from relaydesk_server.domain.flows_model import ChannelType
 from relaydesk_server.domain.sessions_model import (
     Interaction,
     Session,
@@ -162,4 +163,31 @@ class SqliteSessionRepository:
             page,
             _interaction_from_row,
             position="id",
+        )
+
+
+class SqliteInboundLog:
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self._db = db
+
+    def find(self, channel_type: ChannelType, external_id: str) -> tuple[str, str, str] | None:
+        row = self._db.conn.execute(
+            "SELECT channel_id, message_id, session_id FROM inbound_ids "
+            "WHERE channel_type = ? AND external_id = ?",
+            (channel_type.value, external_id),
+        ).fetchone()
+        return None if row is None else (row[0], row[1], row[2])
+
+    def record(
+        self,
+        channel_type: ChannelType,
+        external_id: str,
+        channel_id: str,
+        message_id: str,
+        session_id: str,
+    ) -> None:
+        self._db.conn.execute(
+            "INSERT INTO inbound_ids (channel_type, external_id, channel_id, message_id, "
+            "session_id) VALUES (?, ?, ?, ?, ?)",
+            (channel_type.value, external_id, channel_id, message_id, session_id),
         )

@@ -58,7 +58,7 @@ from relaydesk_server.storage.routing_sync import (
     IndexedWorkflowRepository,
     load_routing_index,
 )
-from relaydesk_server.storage.sessions_repo import SqliteSessionRepository
+from relaydesk_server.storage.sessions_repo import SqliteInboundLog, SqliteSessionRepository
 from relaydesk_server.storage.tasks_repo import SqliteTaskRepository
 from relaydesk_server.storage.timers_repo import SqliteTimerRepository
 from relaydesk_server.storage.workforce_repo import SqliteActivityRepository, SqliteWorkerRepository
@@ -101,6 +101,7 @@ class SqliteTransaction:
         self.workflows = SqliteWorkflowRepository(db)
         self.reservations = SqliteReservationRepository(db)
         self.sessions = SqliteSessionRepository(db)
+        self.inbound = SqliteInboundLog(db)
         self._routing: RoutingIndex | None = None
         self._clock = clock
         self._ids = ids

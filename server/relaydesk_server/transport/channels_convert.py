@@ -243,7 +243,7 @@ def member_to_proto(member: Member) -> member_pb2.Member:
 # -- messages ----------------------------------------------------------------
 
 
-def _check_body(violations: Violations, body: str, field: str) -> None:
+def check_body(violations: Violations, body: str, field: str) -> None:
     size = len(body.encode())
     violations.check(
         size <= MAX_BODY_BYTES, field, f"at most {MAX_BODY_BYTES} bytes of UTF-8, got {size}"
@@ -271,7 +271,7 @@ def media_from_proto(violations: Violations, items: Any, field: str) -> tuple[Me
 def new_message_from_request(request: Any) -> NewMessage:
     """A SendMessageRequest's message (the parent is checked by the caller)."""
     violations = Violations()
-    _check_body(violations, request.body, "body")
+    check_body(violations, request.body, "body")
     attributes = check_attributes(
         violations, request.attributes, MAX_MESSAGE_ATTRIBUTES, "attributes"
     )
@@ -293,7 +293,7 @@ def new_message_from_request(request: Any) -> NewMessage:
 def edited_message(current: Message, merged: message_pb2.Message) -> Message:
     """`current` with the body and attributes of an UpdateMessage's merged message."""
     violations = Violations()
-    _check_body(violations, merged.body, "message.body")
+    check_body(violations, merged.body, "message.body")
     attributes = check_attributes(
         violations, merged.attributes, MAX_MESSAGE_ATTRIBUTES, "message.attributes"
     )

@@ -39,6 +39,7 @@ from relaydesk_server.events.stream import EventStreams
 from relaydesk_server.transport.channel_service import ChannelServicer
 from relaydesk_server.transport.event_service import EventServicer, add_event_servicer
 from relaydesk_server.transport.flow_service import FlowServicer
+from relaydesk_server.transport.gateway_service import GatewayServicer
 from relaydesk_server.transport.mechanics import Calls
 from relaydesk_server.transport.session_service import SessionServicer
 from relaydesk_server.transport.task_service import TaskServicer
@@ -75,6 +76,8 @@ def register_services(
         "FlowService": FlowServicer(calls),
         "ChannelService": ChannelServicer(calls, limiter, streams.bus, clock),
         "SessionService": SessionServicer(calls),
+        # StreamOutbound and AckOutbound are still the base class's UNIMPLEMENTED.
+        "GatewayService": GatewayServicer(calls, limiter),  # type: ignore[abstract]
         "WorkforceService": WorkforceServicer(calls),
         "TaskService": TaskServicer(calls, clock),
     }

@@ -1,0 +1,193 @@
+"""Inbound orchestration (API §8): a customer's message finds its conversation.
+
+1. The enabled flow for (channel type, contact identity): none → NOT_FOUND;
+   only a disabled one → FAILED_PRECONDITION.
+2. The customer's active session with that contact identity: the message
+   joins its channel.
+3. None: a new conversation. A long-lived flow reuses (and reactivates) the
+   customer's kept channel; otherwise a new channel. Then a session, the
+   customer as a member, the message, and the flow's integration: a task
+   with the documented attributes.
+
+Each provider message id is delivered once, forever: a repeat returns the
+original message and changes nothing. Everything runs in one unit of work,
+so two first messages from one customer make one conversation.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from relaydesk_server.domain import channels, sessions, tasks
+from relaydesk_server.domain.channels_model import (
+    Channel,
+    ChannelSpec,
+    ChannelState,
+    Media,
+    Message,
+    MessageDirection,
+    NewMessage,
+)
+from relaydesk_server.domain.common import PageRequest
+from relaydesk_server.domain.errors import FailedPrecondition, NotFound
+from relaydesk_server.domain.events_model import DomainEvent, EventType
+from relaydesk_server.domain.flows_model import ChannelType, Flow, FlowFilter, TaskIntegration
+from relaydesk_server.domain.names import CHANNEL, FLOW, SESSION
+from relaydesk_server.domain.ports import Transaction
+from relaydesk_server.domain.ratelimit import RateLimiter
+from relaydesk_server.domain.sessions_model import Session
+from relaydesk_server.domain.tasks_model import NewTask
+
+
+@dataclasses.dataclass(frozen=True)
+class Inbound:
+    channel_type: ChannelType
+    customer_address: str
+    contact_identity: str
+    external_id: str
+    body: str = ""
+    media: tuple[Media, ...] = ()
+    receive_time: dt.datetime | None = None
+    display_name: str = ""
+
+
+@dataclasses.dataclass(frozen=True)
+class Delivered:
+    message: Message
+    channel: str
+    session: str
+    duplicate: bool = False
+
+
+def _flow_for(tx: Transaction, inbound: Inbound) -> Flow:
+    flow = tx.flows.find_enabled(inbound.channel_type, inbound.contact_identity)
+    if flow is not None:
+        return flow
+    target = f"{inbound.channel_type.value} {inbound.contact_identity!r}"
+    disabled = tx.flows.list(
+        FlowFilter(inbound.channel_type, inbound.contact_identity), PageRequest(size=1)
+    ).items
+    if disabled:
+        raise FailedPrecondition.one(
+            "FLOW_DISABLED",
+            disabled[0].name,
+            f"{disabled[0].name} handles {target} but is disabled",
+            reason="FLOW_DISABLED",
+        )
+    raise NotFound(FLOW.type_name, target, reason="FLOW_NOT_FOUND")
+
+
+def deliver_inbound(tx: Transaction, limiter: RateLimiter, inbound: Inbound) -> Delivered:
+    earlier = tx.inbound.find(inbound.channel_type, inbound.external_id)
+    if earlier is not None:
+        channel_id, message_id, session_id = earlier
+        original = tx.messages.get(channel_id, message_id)
+        if original is not None:
+            return Delivered(original, CHANNEL.name(channel_id), SESSION.name(session_id), True)
+    flow = _flow_for(tx, inbound)
+    session = tx.sessions.find_active(inbound.customer_address, flow.spec.contact_identity)
+    starting = session is None
+    if session is None:
+        channel, session = _start_conversation(tx, flow, inbound)
+    else:
+        channel = _channel(tx, session.channel_id)
+    new = NewMessage(body=inbound.body, media=inbound.media)
+    message = channels.append_message(
+        tx,
+        limiter,
+        channel,
+        inbound.customer_address,
+        MessageDirection.INBOUND,
+        new,
+        inbound.receive_time,
+    )
+    tx.inbound.record(inbound.channel_type, inbound.external_id, channel.id, message.id, session.id)
+    if starting:
+        _run_integration(tx, flow, _channel(tx, channel.id), inbound)
+    return Delivered(message, channel.name, session.name)
+
+
+def _channel(tx: Transaction, channel_id: str) -> Channel:
+    channel = tx.channels.get(channel_id)
+    assert channel is not None  # an active session's channel exists
+    return channel
+
+
+def _start_conversation(tx: Transaction, flow: Flow, inbound: Inbound) -> tuple[Channel, Session]:
+    kept = (
+        tx.channels.kept_for_customer(flow.name, inbound.customer_address)
+        if flow.spec.long_lived
+        else None
+    )
+    now = tx.now()
+    session = sessions.new_session(
+        tx,
+        kept.id if kept else tx.new_id(CHANNEL),
+        flow,
+        inbound.customer_address,
+        display_name=inbound.display_name,
+    )
+    if kept is not None:
+        channel = dataclasses.replace(
+            kept,
+            state=ChannelState.ACTIVE,
+            session=session.name,
+            close_time=None,
+            close_reason="",
+            update_time=now,
+            revision=kept.revision + 1,
+        )
+        tx.channels.update(channel)
+        tx.events.append(DomainEvent(EventType.CHANNEL_UPDATED, channel))
+    else:
+        channel = Channel(
+            id=session.channel_id,
+            spec=ChannelSpec(
+                display_name=inbound.display_name or inbound.customer_address,
+                flow=flow.name,
+                channel_type=flow.spec.channel_type,
+                customer_address=inbound.customer_address,
+                long_lived=flow.spec.long_lived,
+            ),
+            state=ChannelState.ACTIVE,
+            session=session.name,
+            create_time=now,
+            update_time=now,
+        )
+        tx.channels.insert(channel)
+        tx.events.append(DomainEvent(EventType.CHANNEL_CREATED, channel))
+    sessions.store_new(tx, session)
+    channel = channels.add_customer(tx, channel, inbound.customer_address, inbound.display_name)
+    return channel, session
+
+
+def _run_integration(tx: Transaction, flow: Flow, channel: Channel, inbound: Inbound) -> None:
+    integration = flow.spec.integration
+    if not isinstance(integration, TaskIntegration):
+        return  # webhook delivery and bots come with their own work
+    attributes = {
+        "channel": channel.name,
+        "channel_type": f"CHANNEL_TYPE_{inbound.channel_type.value}",
+        "customer_address": inbound.customer_address,
+        "display_name": inbound.display_name or inbound.customer_address,
+    }
+    task = tasks.create_task(
+        tx,
+        NewTask(
+            workflow=integration.workflow,
+            task_channel=integration.task_channel,
+            priority=integration.priority,
+            timeout=integration.timeout,
+            attributes=attributes,
+            channel=channel.name,
+        ),
+    )
+    if task.status.is_final:
+        return  # the janitor has dealt with the conversation
+    channel = _channel(tx, channel.id)
+    updated = dataclasses.replace(
+        channel, task=task.name, update_time=tx.now(), revision=channel.revision + 1
+    )
+    tx.channels.update(updated)
+    tx.events.append(DomainEvent(EventType.CHANNEL_UPDATED, updated))
