@@ -15,6 +15,7 @@ from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
 
 from relaydesk_server.clock import Clock, SystemClock
+from relaydesk_server.dispatch import OutboundDispatcher
 from relaydesk_server.domain import keys, reservations, sessions, tasks
 from relaydesk_server.domain.keys import Authenticator
 from relaydesk_server.domain.names import IdSource, RandomIds
@@ -70,6 +71,7 @@ class RelaydeskServer:
     admin_key_created: bool
     maintenance_interval: dt.timedelta
     timers: TimerService
+    outbound: OutboundDispatcher
     _background: list[asyncio.Task[None]] = dataclasses.field(default_factory=list)
 
     async def start(self) -> None:
@@ -79,6 +81,7 @@ class RelaydeskServer:
         self._background = [
             asyncio.create_task(self._maintain()),
             asyncio.create_task(self.timers.run()),
+            asyncio.create_task(self.outbound.run()),
         ]
 
     async def maintain_once(self) -> None:
@@ -102,6 +105,7 @@ class RelaydeskServer:
             with contextlib.suppress(asyncio.CancelledError):
                 await task
         self.streams.bus.close_all()
+        self.outbound.close_all()
         await self.server.stop(grace)
         await self.store.close()
 
@@ -162,13 +166,22 @@ async def create_server(options: ServerOptions) -> RelaydeskServer:
     limiter = RateLimiter(options.channel_message_rate, options.channel_message_burst)
 
     server = grpc.aio.server(interceptors=[RpcInterceptor(authenticator)])
-    register_services(server, Calls(store), limiter=limiter, streams=streams, clock=options.clock)
+    dispatcher = OutboundDispatcher(store, options.clock)
+    store.on_changed["deliveries"] = dispatcher.poke
+    register_services(
+        server,
+        Calls(store),
+        limiter=limiter,
+        streams=streams,
+        clock=options.clock,
+        outbound=dispatcher,
+    )
     timers = TimerService(
         store,
         options.clock,
         {**tasks.TIMER_HANDLERS, **reservations.TIMER_HANDLERS, **sessions.TIMER_HANDLERS},
     )
-    store.on_timers_changed = timers.poke
+    store.on_changed["timers"] = timers.poke
     health_servicer = health.aio.HealthServicer()
     health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
     reflection.enable_server_reflection(
@@ -189,4 +202,5 @@ async def create_server(options: ServerOptions) -> RelaydeskServer:
         admin_key_created=admin_key_created,
         maintenance_interval=options.maintenance_interval,
         timers=timers,
+        outbound=dispatcher,
     )

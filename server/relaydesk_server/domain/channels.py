@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Callable
 
-from relaydesk_server.domain import access, sessions
+from relaydesk_server.domain import access, outbound, sessions
 from relaydesk_server.domain.channels_model import (
     SYSTEM_AUTHOR,
     Channel,
@@ -419,7 +419,9 @@ def append_message(
         )
     )
     tx.events.append(DomainEvent(EventType.MESSAGE_ADDED, message))
-    sessions.record_interaction(tx, channel, message)
+    session = sessions.record_interaction(tx, channel, message)
+    if leaves and session is not None:
+        outbound.queue_delivery(tx, channel, session, message)
     return message
 
 

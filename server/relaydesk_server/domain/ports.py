@@ -16,6 +16,7 @@ from relaydesk_server.domain.events_model import DomainEvent
 from relaydesk_server.domain.flows_model import ChannelType, Flow, FlowFilter
 from relaydesk_server.domain.keys_model import ApiKey
 from relaydesk_server.domain.names import ResourceKind
+from relaydesk_server.domain.outbound_model import Delivery
 from relaydesk_server.domain.routing_index import RoutingIndex
 from relaydesk_server.domain.routing_model import Queue, Workflow
 from relaydesk_server.domain.sessions_model import Interaction, Session, SessionFilter
@@ -170,6 +171,16 @@ class InboundLog(Protocol):
     ) -> None: ...
 
 
+class DeliveryRepository(Protocol):
+    def get(self, delivery_id: str) -> Delivery | None: ...
+    def insert(self, delivery: Delivery) -> None: ...
+    def update(self, delivery: Delivery) -> None: ...
+    def ready(
+        self, channel_types: Sequence[ChannelType], now: dt.datetime, limit: int
+    ) -> Sequence[Delivery]: ...
+    def next_lease_end(self) -> dt.datetime | None: ...
+
+
 class TimerRepository(Protocol):
     """Durable timers: what must happen to a subject at a time, surviving restarts."""
 
@@ -234,6 +245,9 @@ class Transaction(Protocol):
 
     @property
     def inbound(self) -> InboundLog: ...
+
+    @property
+    def deliveries(self) -> DeliveryRepository: ...
 
     @property
     def routing(self) -> RoutingIndex:

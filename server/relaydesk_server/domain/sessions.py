@@ -257,13 +257,13 @@ def end_for_channel(tx: Transaction, channel: Channel, status: SessionStatus, re
         end(tx, session, status, reason, detach=False)
 
 
-def record_interaction(tx: Transaction, channel: Channel, message: Message) -> None:
-    """A message crossed the channel's active session, if it has one."""
+def record_interaction(tx: Transaction, channel: Channel, message: Message) -> Session | None:
+    """A message crossed the channel's active session, if it has one (returned)."""
     if channel.session is None or message.direction is MessageDirection.INTERNAL:
-        return
+        return None
     session = tx.sessions.active_of_channel(channel.id)
     if session is None:
-        return
+        return None
     tx.sessions.add_interaction(session.id, message)
     touched = dataclasses.replace(session, last_interaction_time=message.create_time)
     touched = dataclasses.replace(touched, expire_time=_expiry(touched))
@@ -273,6 +273,7 @@ def record_interaction(tx: Transaction, channel: Channel, message: Message) -> N
         tx.sessions.update(touched)
     if touched.expire_time != session.expire_time:
         _schedule_expiry(tx, touched)
+    return touched
 
 
 def session_expired(tx: Transaction, session_id: str) -> None:

@@ -509,6 +509,40 @@ def _sessions(db: sqlite_utils.Database) -> None:
     )
 
 
+def _deliveries(db: sqlite_utils.Database) -> None:
+    db.create_table(
+        "deliveries",
+        {
+            "id": str,
+            "message_id": str,
+            "channel_id": str,
+            "idx": int,
+            "channel_type": str,
+            "customer_address": str,
+            "contact_identity": str,
+            "done": int,
+            "attempt": int,
+            "lease_expire_time": str,
+            "create_time": str,
+        },
+        pk="id",
+        not_null={
+            "message_id",
+            "channel_id",
+            "idx",
+            "channel_type",
+            "customer_address",
+            "contact_identity",
+            "done",
+            "attempt",
+            "create_time",
+        },
+    )
+    # The deliveries still to send, per channel in message order.
+    db.execute("CREATE INDEX deliveries_open ON deliveries (channel_id, idx) WHERE done = 0")
+    db.table("deliveries").create_index(["message_id"])
+
+
 MIGRATIONS: list[Migration] = [
     Migration("0001_initial", _initial),
     Migration("0002_conversations", _conversations),
@@ -518,6 +552,7 @@ MIGRATIONS: list[Migration] = [
     Migration("0006_tasks", _tasks),
     Migration("0007_reservations", _reservations),
     Migration("0008_sessions", _sessions),
+    Migration("0009_deliveries", _deliveries),
 ]
 
 

@@ -39,6 +39,7 @@ from relaydesk_server.storage.channels_repo import (
 )
 from relaydesk_server.storage.codec import ts_to_db
 from relaydesk_server.storage.connection import connect
+from relaydesk_server.storage.deliveries_repo import SqliteDeliveryRepository
 from relaydesk_server.storage.events_repo import (
     EventEncoder,
     Sequencer,
@@ -102,6 +103,7 @@ class SqliteTransaction:
         self.reservations = SqliteReservationRepository(db)
         self.sessions = SqliteSessionRepository(db)
         self.inbound = SqliteInboundLog(db)
+        self.deliveries = SqliteDeliveryRepository(db)
         self._routing: RoutingIndex | None = None
         self._clock = clock
         self._ids = ids
@@ -192,8 +194,9 @@ class Store:
         self._event_encoder = event_encoder
         # Called on the event loop with each batch's committed events, in order.
         self.on_events: Callable[[list[LoggedEvent]], None] | None = None
-        # Called on the event loop after a batch that scheduled or moved a timer.
-        self.on_timers_changed: Callable[[], None] | None = None
+        # Called on the event loop after a batch that wrote to a watched table:
+        # "timers" (a timer scheduled or moved), "deliveries" (one added or ended).
+        self.on_changed: dict[str, Callable[[], None]] = {}
         self.last_sequence = 0
         self._jobs: queue.SimpleQueue[_WriteJob | None] = queue.SimpleQueue()
         self._writer_conn: sqlite3.Connection | None = None
@@ -289,13 +292,18 @@ class Store:
     ) -> None:
         outcomes: list[_Outcome] = []
         events: list[LoggedEvent] = []
-        timers_changed = False
+        changed: set[str] = set()
+        watched: dict[str, SqliteTimerRepository | SqliteDeliveryRepository] = {
+            "timers": tx.timers,
+            "deliveries": tx.deliveries,
+        }
         sequence_at_start = self._sequencer.last
         try:
             conn.execute("BEGIN IMMEDIATE")
             for job in batch:
                 tx.begin()
-                tx.timers.changed = False
+                for repository in watched.values():
+                    repository.changed = False
                 job_sequence = self._sequencer.last
                 routing_mark = self._routing.mark()
                 self._event_log.pending = []
@@ -312,7 +320,7 @@ class Store:
                     outcomes.append((job, None, error))
                 else:
                     conn.execute("RELEASE job")
-                    timers_changed = timers_changed or tx.timers.changed
+                    changed.update(name for name, repo in watched.items() if repo.changed)
                     self._channel_cache.committed()
                     events += self._event_log.pending
                     outcomes.append((job, result, None))
@@ -328,20 +336,23 @@ class Store:
             failure = Unavailable("storage failed; the write was not applied", reason="STORAGE")
             outcomes = [(job, None, failure) for job in batch]
             events = []
+            changed = set()
         else:
             self.last_sequence = self._sequencer.last
         # One wake-up of the event loop per batch, however many writes it holds.
-        batch[0].loop.call_soon_threadsafe(self._complete, outcomes, events, timers_changed)
+        batch[0].loop.call_soon_threadsafe(self._complete, outcomes, events, changed)
 
     def _complete(
         self,
         outcomes: list[_Outcome],
         events: list[LoggedEvent],
-        timers_changed: bool = False,
+        changed: set[str],
     ) -> None:
         """On the event loop: publish a durable batch, then answer its writers."""
-        if timers_changed and self.on_timers_changed is not None:
-            self.on_timers_changed()
+        for name in changed:
+            hook = self.on_changed.get(name)
+            if hook is not None:
+                hook()
         # Subscribers hear of a change only once it is durable, and before its
         # writer is answered.
         if events and self.on_events is not None:

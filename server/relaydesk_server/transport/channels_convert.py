@@ -318,6 +318,15 @@ def _delivery_to_proto(delivery: Delivery) -> common_pb2.Delivery:
 _last_converted: tuple[Message, message_pb2.Message] | None = None
 
 
+def media_to_proto(media: Media) -> common_pb2.Media:
+    return common_pb2.Media(
+        content_type=media.content_type,
+        url=media.url,
+        size_bytes=media.size_bytes,
+        filename=media.filename,
+    )
+
+
 def message_to_proto(message: Message) -> message_pb2.Message:
     """The proto of `message`. It may be shared: copy it into a response, never modify it."""
     global _last_converted
@@ -334,12 +343,7 @@ def message_to_proto(message: Message) -> message_pb2.Message:
         author=message.author,
         body=message.body,
         attributes=dict_to_struct(message.attributes) if message.attributes else None,
-        media=[
-            common_pb2.Media(
-                content_type=m.content_type, url=m.url, size_bytes=m.size_bytes, filename=m.filename
-            )
-            for m in message.media
-        ],
+        media=[media_to_proto(m) for m in message.media],
         direction=enum_to_proto(  # type: ignore[arg-type]
             message_pb2.MessageDirection, "MESSAGE_DIRECTION", message.direction
         ),

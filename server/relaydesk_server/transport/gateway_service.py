@@ -1,12 +1,16 @@
-"""GatewayService handlers: channel adapters deliver inbound messages."""
+"""GatewayService handlers: channel adapters deliver inbound messages, and take
+outbound ones to send."""
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from typing import TYPE_CHECKING
 
 from relaydesk.v1 import gateway_service_pb2 as pb
 from relaydesk.v1 import gateway_service_pb2_grpc
-from relaydesk_server.domain import access, inbound
+from relaydesk_server.dispatch import OutboundDispatcher
+from relaydesk_server.domain import access, inbound, outbound
+from relaydesk_server.domain.errors import Unavailable
 from relaydesk_server.domain.ports import Transaction
 from relaydesk_server.domain.ratelimit import RateLimiter
 from relaydesk_server.transport import gateway_convert as convert
@@ -19,9 +23,10 @@ if TYPE_CHECKING:
 
 
 class GatewayServicer(gateway_service_pb2_grpc.GatewayServiceServicer):
-    def __init__(self, calls: Calls, limiter: RateLimiter) -> None:
+    def __init__(self, calls: Calls, limiter: RateLimiter, dispatcher: OutboundDispatcher) -> None:
         self._calls = calls
         self._limiter = limiter
+        self._dispatcher = dispatcher
 
     async def DeliverInbound(
         self, request: pb.DeliverInboundRequest, context: Context
@@ -39,3 +44,35 @@ class GatewayServicer(gateway_service_pb2_grpc.GatewayServiceServicer):
             )
 
         return await self._calls.write(request, pb.DeliverInboundResponse, deliver)
+
+    async def StreamOutbound(
+        self, request: pb.StreamOutboundRequest, context: Context
+    ) -> AsyncIterator[pb.StreamOutboundResponse]:
+        access.require_privileged(caller())
+        channel_types = convert.channel_types_from_proto(list(request.channel_types))
+        adapter = self._dispatcher.connect(channel_types)
+        try:
+            while True:
+                leased = await adapter.outbox.get()
+                if leased is None:
+                    raise Unavailable("the server is stopping; reconnect", reason="SHUTTING_DOWN")
+                yield pb.StreamOutboundResponse(delivery=convert.delivery_to_proto(leased))
+        finally:
+            self._dispatcher.disconnect(adapter)
+
+    async def AckOutbound(
+        self, request: pb.AckOutboundRequest, context: Context
+    ) -> pb.AckOutboundResponse:
+        access.require_privileged(caller())
+        status = convert.ack_from_proto(request)
+        return await self._calls.write(
+            request,
+            pb.AckOutboundResponse,
+            lambda tx: pb.AckOutboundResponse(
+                message=message_to_proto(
+                    outbound.acknowledge(
+                        tx, request.id, status, request.provider_message_id, request.error
+                    )
+                )
+            ),
+        )

@@ -34,6 +34,7 @@ from relaydesk.v1 import (
     workforce_service_pb2_grpc,
 )
 from relaydesk_server.clock import Clock
+from relaydesk_server.dispatch import OutboundDispatcher
 from relaydesk_server.domain.ratelimit import RateLimiter
 from relaydesk_server.events.stream import EventStreams
 from relaydesk_server.transport.channel_service import ChannelServicer
@@ -71,13 +72,13 @@ def register_services(
     limiter: RateLimiter,
     streams: EventStreams,
     clock: Clock,
+    outbound: OutboundDispatcher,
 ) -> None:
     implemented: dict[str, object] = {
         "FlowService": FlowServicer(calls),
         "ChannelService": ChannelServicer(calls, limiter, streams.bus, clock),
         "SessionService": SessionServicer(calls),
-        # StreamOutbound and AckOutbound are still the base class's UNIMPLEMENTED.
-        "GatewayService": GatewayServicer(calls, limiter),  # type: ignore[abstract]
+        "GatewayService": GatewayServicer(calls, limiter, outbound),
         "WorkforceService": WorkforceServicer(calls),
         "TaskService": TaskServicer(calls, clock),
     }

@@ -1,0 +1,101 @@
+"""Hands outbound deliveries to connected gateway adapters (API §4).
+
+Deliveries live in the database; this service only decides when to look:
+when one is added or ended, when an adapter connects, and when the earliest
+lease runs out (on the server's clock). Each look leases, in one write, each
+channel's next delivery on the channel types some adapter takes, and gives
+every leased delivery to one such adapter, taking turns. A delivery given to
+an adapter that vanished is simply given again when its lease ends.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import datetime as dt
+import functools
+import itertools
+import logging
+from collections.abc import Sequence
+
+from relaydesk_server.clock import Clock
+from relaydesk_server.domain import outbound
+from relaydesk_server.domain.flows_model import ChannelType
+from relaydesk_server.domain.outbound_model import DEFAULT_LEASE, Leased
+from relaydesk_server.storage.store import Store
+
+log = logging.getLogger(__name__)
+
+LEASE_BATCH = 200
+RETRY_AFTER_FAILURE = dt.timedelta(seconds=1)
+_FAR_FUTURE = dt.datetime.max.replace(tzinfo=dt.UTC)
+_ALL_TYPES = tuple(ChannelType)
+
+
+@dataclasses.dataclass(eq=False)
+class Adapter:
+    """One connected StreamOutbound call: what it takes, and what it is to send."""
+
+    channel_types: frozenset[ChannelType]
+    outbox: asyncio.Queue[Leased | None] = dataclasses.field(default_factory=asyncio.Queue)
+
+    def takes(self, channel_type: ChannelType) -> bool:
+        return channel_type in self.channel_types
+
+
+class OutboundDispatcher:
+    def __init__(self, store: Store, clock: Clock, lease: dt.timedelta = DEFAULT_LEASE) -> None:
+        self._store = store
+        self._clock = clock
+        self._lease = lease
+        self._adapters: list[Adapter] = []
+        self._turn = itertools.count()
+        self._wake = asyncio.Event()
+
+    def connect(self, channel_types: Sequence[ChannelType]) -> Adapter:
+        adapter = Adapter(frozenset(channel_types or _ALL_TYPES))
+        self._adapters.append(adapter)
+        self.poke()
+        return adapter
+
+    def disconnect(self, adapter: Adapter) -> None:
+        # Its leases run out on their own, and their deliveries go to someone else.
+        if adapter in self._adapters:
+            self._adapters.remove(adapter)
+
+    def close_all(self) -> None:
+        """The server is stopping: every adapter's stream ends (it reconnects elsewhere)."""
+        for adapter in self._adapters:
+            adapter.outbox.put_nowait(None)
+        self._adapters.clear()
+
+    def poke(self) -> None:
+        self._wake.set()
+
+    async def run(self) -> None:
+        while True:
+            self._wake.clear()
+            try:
+                if await self.dispatch_once() == LEASE_BATCH:
+                    continue
+                due = await self._store.read(outbound.next_lease_end) if self._adapters else None
+            except Exception:
+                log.exception("outbound deliveries could not be handed out; retrying")
+                due = self._clock.now() + RETRY_AFTER_FAILURE
+            await self._clock.sleep_until(due or _FAR_FUTURE, self._wake)
+
+    async def dispatch_once(self) -> int:
+        """Leases what may be sent now and hands it out; returns how many."""
+        if not self._adapters:
+            return 0
+        types = sorted({t for a in self._adapters for t in a.channel_types}, key=lambda t: t.value)
+        leased = await self._store.write(
+            functools.partial(
+                outbound.lease_ready, channel_types=types, lease=self._lease, limit=LEASE_BATCH
+            )
+        )
+        for item in leased:
+            takers = [a for a in self._adapters if a.takes(item.delivery.channel_type)]
+            if takers:
+                takers[next(self._turn) % len(takers)].outbox.put_nowait(item)
+        return len(leased)
