@@ -29,6 +29,7 @@ from relaydesk_server.transport.events_convert import encode_event, heartbeat_fr
 from relaydesk_server.transport.interceptor import RpcInterceptor
 from relaydesk_server.transport.mechanics import Calls
 from relaydesk_server.transport.registry import SERVICE_NAMES, register_services
+from relaydesk_server.webhook_sender import WebhookSender
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +73,7 @@ class RelaydeskServer:
     maintenance_interval: dt.timedelta
     timers: TimerService
     outbound: OutboundDispatcher
+    webhooks: WebhookSender
     _background: list[asyncio.Task[None]] = dataclasses.field(default_factory=list)
 
     async def start(self) -> None:
@@ -82,6 +84,7 @@ class RelaydeskServer:
             asyncio.create_task(self._maintain()),
             asyncio.create_task(self.timers.run()),
             asyncio.create_task(self.outbound.run()),
+            asyncio.create_task(self.webhooks.run()),
         ]
 
     async def maintain_once(self) -> None:
@@ -107,6 +110,7 @@ class RelaydeskServer:
         self.streams.bus.close_all()
         self.outbound.close_all()
         await self.server.stop(grace)
+        await self.webhooks.close()
         await self.store.close()
 
 
@@ -168,6 +172,8 @@ async def create_server(options: ServerOptions) -> RelaydeskServer:
     server = grpc.aio.server(interceptors=[RpcInterceptor(authenticator)])
     dispatcher = OutboundDispatcher(store, options.clock)
     store.on_changed["deliveries"] = dispatcher.poke
+    sender = WebhookSender(store, options.clock)
+    store.on_changed["webhooks"] = sender.poke
     register_services(
         server,
         Calls(store),
@@ -190,6 +196,7 @@ async def create_server(options: ServerOptions) -> RelaydeskServer:
     try:
         port = server.add_insecure_port(options.listen)
     except RuntimeError as error:
+        await sender.close()
         await store.close()
         raise OSError(f"cannot listen on {options.listen}: {error}") from error
     return RelaydeskServer(
@@ -203,4 +210,5 @@ async def create_server(options: ServerOptions) -> RelaydeskServer:
         maintenance_interval=options.maintenance_interval,
         timers=timers,
         outbound=dispatcher,
+        webhooks=sender,
     )

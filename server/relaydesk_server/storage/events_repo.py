@@ -52,6 +52,8 @@ class SqliteEventLog:
         self._encoder = encoder
         self._now = now
         self.pending: list[LoggedEvent] = []
+        # Told of each event as it is logged (the webhook outbox listens here).
+        self.tap: Callable[[int, DomainEvent, bytes], None] | None = None
 
     def append(self, event: DomainEvent) -> None:
         sequence = self._sequencer.take()
@@ -64,6 +66,8 @@ class SqliteEventLog:
             (sequence, ts_to_db(now), event.type.value, channel, data),
         )
         self.pending.append(LoggedEvent(sequence, event.type, channel, now, data))
+        if self.tap is not None:
+            self.tap(sequence, event, data)
 
 
 def read_events(

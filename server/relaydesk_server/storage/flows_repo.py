@@ -135,6 +135,12 @@ class SqliteFlowRepository:
     def update(self, flow: Flow) -> None:
         self._db.table("flows").update(flow.id, _to_row(flow))
 
+    def webhook_secret(self, flow_id: str) -> str | None:
+        row = self._db.conn.execute(
+            "SELECT webhook_secret FROM flows WHERE id = ?", [flow_id]
+        ).fetchone()
+        return None if row is None else row[0]
+
     def set_webhook_secret(self, flow_id: str, webhook_secret: str | None) -> None:
         self._db.table("flows").update(flow_id, {"webhook_secret": webhook_secret})
 

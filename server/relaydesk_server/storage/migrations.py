@@ -543,6 +543,38 @@ def _deliveries(db: sqlite_utils.Database) -> None:
     db.table("deliveries").create_index(["message_id"])
 
 
+def _webhooks(db: sqlite_utils.Database) -> None:
+    # Events of WEBHOOK flows' conversations still to POST (or given up on).
+    db.create_table(
+        "webhook_outbox",
+        {
+            "id": int,
+            "flow_id": str,
+            "sequence": int,
+            "data": bytes,
+            "attempts": int,
+            "next_attempt_time": str,
+            "done": int,
+            "last_error": str,
+            "create_time": str,
+        },
+        pk="id",
+        not_null={
+            "flow_id",
+            "sequence",
+            "data",
+            "attempts",
+            "next_attempt_time",
+            "done",
+            "last_error",
+            "create_time",
+        },
+    )
+    db.execute(
+        "CREATE INDEX webhook_outbox_due ON webhook_outbox (next_attempt_time) WHERE done = 0"
+    )
+
+
 MIGRATIONS: list[Migration] = [
     Migration("0001_initial", _initial),
     Migration("0002_conversations", _conversations),
@@ -553,6 +585,7 @@ MIGRATIONS: list[Migration] = [
     Migration("0007_reservations", _reservations),
     Migration("0008_sessions", _sessions),
     Migration("0009_deliveries", _deliveries),
+    Migration("0010_webhooks", _webhooks),
 ]
 
 

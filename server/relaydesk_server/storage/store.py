@@ -16,6 +16,7 @@ import asyncio
 import concurrent.futures
 import dataclasses
 import datetime as dt
+import functools
 import logging
 import queue
 import sqlite3
@@ -27,6 +28,7 @@ from typing import Any, Generic, TypeVar
 import sqlite_utils
 
 from relaydesk_server.clock import Clock
+from relaydesk_server.domain import webhooks
 from relaydesk_server.domain.errors import InvalidArgument, Unavailable
 from relaydesk_server.domain.names import IdSource, ResourceKind
 from relaydesk_server.domain.routing_index import RoutingIndex
@@ -62,6 +64,7 @@ from relaydesk_server.storage.routing_sync import (
 from relaydesk_server.storage.sessions_repo import SqliteInboundLog, SqliteSessionRepository
 from relaydesk_server.storage.tasks_repo import SqliteTaskRepository
 from relaydesk_server.storage.timers_repo import SqliteTimerRepository
+from relaydesk_server.storage.webhooks_repo import SqliteWebhookOutbox
 from relaydesk_server.storage.workforce_repo import SqliteActivityRepository, SqliteWorkerRepository
 
 log = logging.getLogger(__name__)
@@ -104,6 +107,7 @@ class SqliteTransaction:
         self.sessions = SqliteSessionRepository(db)
         self.inbound = SqliteInboundLog(db)
         self.deliveries = SqliteDeliveryRepository(db)
+        self.webhooks = SqliteWebhookOutbox(db)
         self._routing: RoutingIndex | None = None
         self._clock = clock
         self._ids = ids
@@ -195,7 +199,8 @@ class Store:
         # Called on the event loop with each batch's committed events, in order.
         self.on_events: Callable[[list[LoggedEvent]], None] | None = None
         # Called on the event loop after a batch that wrote to a watched table:
-        # "timers" (a timer scheduled or moved), "deliveries" (one added or ended).
+        # "timers" (a timer scheduled or moved), "deliveries" (one added or
+        # ended), "webhooks" (a posting queued).
         self.on_changed: dict[str, Callable[[], None]] = {}
         self.last_sequence = 0
         self._jobs: queue.SimpleQueue[_WriteJob | None] = queue.SimpleQueue()
@@ -266,6 +271,7 @@ class Store:
         tx.channels = self._channel_cache
         self._routing = load_routing_index(db)
         tx.follow_routing(self._routing)
+        self._event_log.tap = functools.partial(webhooks.enqueue_if_watched, tx)
         self._tx = tx
         stopping = False
         while not stopping:
@@ -293,10 +299,9 @@ class Store:
         outcomes: list[_Outcome] = []
         events: list[LoggedEvent] = []
         changed: set[str] = set()
-        watched: dict[str, SqliteTimerRepository | SqliteDeliveryRepository] = {
-            "timers": tx.timers,
-            "deliveries": tx.deliveries,
-        }
+        watched: dict[
+            str, SqliteTimerRepository | SqliteDeliveryRepository | SqliteWebhookOutbox
+        ] = {"timers": tx.timers, "deliveries": tx.deliveries, "webhooks": tx.webhooks}
         sequence_at_start = self._sequencer.last
         try:
             conn.execute("BEGIN IMMEDIATE")

@@ -1,0 +1,52 @@
+"""The webhook outbox in SQLite."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import sqlite_utils
+
+from relaydesk_server.domain.webhooks_model import Posting
+from relaydesk_server.storage.codec import ts_from_db, ts_to_db
+
+
+class SqliteWebhookOutbox:
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self._db = db
+        # Whether this unit of work queued a posting, so the sender looks again.
+        self.changed = False
+
+    def enqueue(self, flow_id: str, sequence: int, data: bytes, now: dt.datetime) -> None:
+        self._db.conn.execute(
+            "INSERT INTO webhook_outbox (flow_id, sequence, data, attempts, next_attempt_time, "
+            "done, last_error, create_time) VALUES (?, ?, ?, 0, ?, 0, '', ?)",
+            (flow_id, sequence, data, ts_to_db(now), ts_to_db(now)),
+        )
+        self.changed = True
+
+    def due(self, now: dt.datetime, limit: int) -> list[Posting]:
+        rows = self._db.conn.execute(
+            "SELECT id, flow_id, sequence, data, attempts FROM webhook_outbox "
+            "WHERE done = 0 AND next_attempt_time <= ? ORDER BY id LIMIT ?",
+            (ts_to_db(now), limit),
+        )
+        return [Posting(*row) for row in rows]
+
+    def next_due(self) -> dt.datetime | None:
+        row = self._db.conn.execute(
+            "SELECT min(next_attempt_time) FROM webhook_outbox WHERE done = 0"
+        ).fetchone()
+        return None if row is None or row[0] is None else ts_from_db(row[0])
+
+    def finish(self, posting_id: int, attempts: int, error: str) -> None:
+        self._db.conn.execute(
+            "UPDATE webhook_outbox SET done = 1, attempts = ?, last_error = ? WHERE id = ?",
+            (attempts, error, posting_id),
+        )
+
+    def retry_later(self, posting_id: int, attempts: int, error: str, when: dt.datetime) -> None:
+        self._db.conn.execute(
+            "UPDATE webhook_outbox SET attempts = ?, last_error = ?, next_attempt_time = ? "
+            "WHERE id = ?",
+            (attempts, error, ts_to_db(when), posting_id),
+        )
