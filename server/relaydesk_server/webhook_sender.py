@@ -53,6 +53,7 @@ class WebhookSender:
         self._store = store
         self._clock = clock
         self._wake = asyncio.Event()
+        self._idle = asyncio.Event()
         self._client = httpx.AsyncClient(
             timeout=webhooks.POST_TIMEOUT.total_seconds(), follow_redirects=False
         )
@@ -63,9 +64,14 @@ class WebhookSender:
     async def close(self) -> None:
         await self._client.aclose()
 
+    async def settled(self) -> None:
+        """Returns once the sender has recorded what it sent and waits for more."""
+        await self._idle.wait()
+
     async def run(self) -> None:
         while True:
             self._wake.clear()
+            self._idle.clear()
             try:
                 if await self.send_due() == BATCH:
                     continue
@@ -73,6 +79,7 @@ class WebhookSender:
             except Exception:
                 log.exception("webhooks could not be sent; retrying")
                 due = self._clock.now() + RETRY_AFTER_FAILURE
+            self._idle.set()
             await self._clock.sleep_until(due or _FAR_FUTURE, self._wake)
 
     async def send_due(self) -> int:

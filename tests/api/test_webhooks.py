@@ -1,0 +1,243 @@
+"""Webhooks end to end: a WEBHOOK flow's conversation events reach a real local HTTP
+receiver, signed, and survive a receiver that is down for a while and a server restart.
+
+Time moves only with the harness clock; the test waits for the receiver's requests,
+and for the sender to have recorded what it sent (`settled`), never for a fixed time.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import datetime as dt
+import hashlib
+import hmac
+import json
+import threading
+from collections.abc import AsyncIterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+import pytest
+
+from relaydesk.client import Client
+from relaydesk.v1 import common_pb2, flow_pb2, flow_service_pb2, workforce_service_pb2
+from relaydesk.v1 import gateway_service_pb2 as gateway_pb
+from tests.support import Harness
+
+WAIT = 10  # seconds: an upper bound on waiting for a request, never a pause
+CONTACT = "+15550199"
+
+
+@dataclasses.dataclass(frozen=True)
+class Request:
+    signature: str
+    body: bytes
+
+    @property
+    def event(self) -> dict[str, Any]:
+        return json.loads(self.body)  # type: ignore[no-any-return]
+
+
+class Receiver:
+    """An HTTP server on loopback that answers each POST with the next status of
+    `answers` (the last one repeats), and hands every request to the test."""
+
+    def __init__(self, loop: asyncio.AbstractEventLoop, answers: list[int]) -> None:
+        self.requests: asyncio.Queue[Request] = asyncio.Queue()
+        self.answers = answers
+        receiver = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:
+                body = self.rfile.read(int(self.headers["Content-Length"]))
+                answers = receiver.answers
+                status = answers.pop(0) if len(answers) > 1 else answers[0]
+                self.send_response(status)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                request = Request(self.headers["X-Relaydesk-Signature"], body)
+                loop.call_soon_threadsafe(receiver.requests.put_nowait, request)
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self._server.server_port}/hook"
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, args=(0.02,), daemon=True
+        )
+        self._thread.start()
+
+    async def next(self) -> Request:
+        async with asyncio.timeout(WAIT):
+            return await self.requests.get()
+
+    def close(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+
+@pytest.fixture
+async def receiver() -> AsyncIterator[Receiver]:
+    started = Receiver(asyncio.get_running_loop(), [200])
+    yield started
+    started.close()
+
+
+async def webhook_flow(rd: Client, url: str, retry_count: int = 3) -> str:
+    """A WEBHOOK flow; returns its signing secret."""
+    flow = flow_pb2.Flow(
+        display_name="hooked",
+        channel_type=common_pb2.CHANNEL_TYPE_SMS,
+        contact_identity=CONTACT,
+        enabled=True,
+        webhook=flow_pb2.WebhookIntegration(url=url, retry_count=retry_count),
+    )
+    created = await rd.flows.CreateFlow(flow_service_pb2.CreateFlowRequest(flow=flow))
+    return created.webhook_secret
+
+
+async def inbound(
+    rd: Client, external_id: str, body: str = "hello"
+) -> gateway_pb.DeliverInboundResponse:
+    return await rd.gateway.DeliverInbound(
+        gateway_pb.DeliverInboundRequest(
+            channel_type=common_pb2.CHANNEL_TYPE_SMS,
+            customer_address="+15551234",
+            contact_identity=CONTACT,
+            body=body,
+            external_id=external_id,
+        )
+    )
+
+
+def verifies(secret: str, request: Request) -> bool:
+    fields = dict(part.split("=", 1) for part in request.signature.split(","))
+    expected = hmac.new(
+        secret.encode(), f"{fields['t']}.".encode() + request.body, hashlib.sha256
+    ).hexdigest()
+    return hmac.compare_digest(expected, fields["v1"])
+
+
+async def advance(harness: Harness, seconds: float) -> None:
+    harness.clock.advance(dt.timedelta(seconds=seconds))
+
+
+async def test_a_new_conversations_events_arrive_signed_as_json(
+    harness: Harness, receiver: Receiver
+) -> None:
+    rd = harness.client
+    secret = await webhook_flow(rd, receiver.url)
+    delivered = await inbound(rd, "m1", "I need help")
+    requests = [await receiver.next() for _ in range(5)]
+    assert all(verifies(secret, r) for r in requests)
+    timestamps = {r.signature.split(",")[0] for r in requests}
+    assert timestamps == {f"t={int(harness.clock.now().timestamp())}"}
+    events = sorted((r.event for r in requests), key=lambda e: int(e["sequence"]))
+    assert [e["type"] for e in events] == [
+        "EVENT_TYPE_CHANNEL_CREATED",
+        "EVENT_TYPE_SESSION_CREATED",
+        "EVENT_TYPE_MEMBER_JOINED",
+        "EVENT_TYPE_MESSAGE_ADDED",
+        "EVENT_TYPE_SESSION_UPDATED",
+    ]
+    message = events[3]["message"]
+    assert (message["name"], message["body"]) == (delivered.message.name, "I need help")
+    # A forged body does not verify.
+    assert not verifies(secret, dataclasses.replace(requests[0], body=b'{"forged": true}'))
+
+
+async def test_a_receiver_that_is_down_for_a_while_gets_every_event_in_the_end(
+    harness: Harness, receiver: Receiver
+) -> None:
+    rd = harness.client
+    secret = await webhook_flow(rd, receiver.url, retry_count=5)
+    receiver.answers = [503] * 5 + [200]  # five failures across the first postings
+    await inbound(rd, "m1")
+    failed = [await receiver.next() for _ in range(5)]
+    await harness.running.webhooks.settled()
+    # Backoff: nothing is retried before a second has passed...
+    assert await harness.running.webhooks.send_due() == 0
+    await advance(harness, 1)
+    retried = [await receiver.next() for _ in range(5)]
+    await harness.running.webhooks.settled()
+    assert {r.body for r in retried} == {r.body for r in failed}
+    assert all(verifies(secret, r) for r in retried)
+    # ...and once delivered, nothing is sent again.
+    await advance(harness, 600)
+    assert await harness.running.webhooks.send_due() == 0
+    assert receiver.requests.empty()
+
+
+async def test_postings_waiting_for_a_retry_survive_a_restart(
+    harness: Harness, receiver: Receiver
+) -> None:
+    rd = harness.client
+    secret = await webhook_flow(rd, receiver.url)
+    receiver.answers = [500] * 5 + [200]
+    await inbound(rd, "m1")
+    failed = {(await receiver.next()).body for _ in range(5)}
+    await harness.running.webhooks.settled()
+    await harness.restart()
+    await advance(harness, 1)
+    retried = [await receiver.next() for _ in range(5)]
+    assert {r.body for r in retried} == failed
+    assert all(verifies(secret, r) for r in retried)
+
+
+async def test_a_posting_is_given_up_after_the_flows_retry_count(
+    harness: Harness, receiver: Receiver
+) -> None:
+    rd = harness.client
+    await webhook_flow(rd, receiver.url, retry_count=2)
+    receiver.answers = [500]
+    await inbound(rd, "m1")
+    first = [await receiver.next() for _ in range(5)]
+    await harness.running.webhooks.settled()
+    for delay in (1, 2):  # the two retries, after 1 s then 2 s
+        await advance(harness, delay)
+        again = [await receiver.next() for _ in range(5)]
+        await harness.running.webhooks.settled()
+        assert {r.body for r in again} == {r.body for r in first}
+    await advance(harness, 600)
+    assert await harness.running.webhooks.send_due() == 0
+    assert receiver.requests.empty()
+
+
+async def test_conversations_of_other_flows_post_nothing(
+    harness: Harness, receiver: Receiver
+) -> None:
+    rd = harness.client
+    await webhook_flow(rd, receiver.url)
+    await rd.flows.CreateFlow(
+        flow_service_pb2.CreateFlowRequest(
+            flow=flow_pb2.Flow(
+                display_name="tasks",
+                channel_type=common_pb2.CHANNEL_TYPE_SMS,
+                contact_identity="+15550000",
+                enabled=True,
+                task=flow_pb2.TaskIntegration(workflow=(await _any_workflow(rd))),
+            )
+        )
+    )
+    await rd.gateway.DeliverInbound(
+        gateway_pb.DeliverInboundRequest(
+            channel_type=common_pb2.CHANNEL_TYPE_SMS,
+            customer_address="+15559999",
+            contact_identity="+15550000",
+            body="not for the webhook",
+            external_id="other",
+        )
+    )
+    await inbound(rd, "m1", "for the webhook")
+    bodies = [(await receiver.next()).event for _ in range(5)]
+    messages = [e["message"]["body"] for e in bodies if "message" in e]
+    assert messages == ["for the webhook"]
+    await harness.running.webhooks.settled()
+    assert await harness.running.webhooks.send_due() == 0
+
+
+async def _any_workflow(rd: Client) -> str:
+    listed = await rd.workforce.ListWorkflows(workforce_service_pb2.ListWorkflowsRequest())
+    return listed.workflows[0].name
