@@ -23,6 +23,7 @@ from relaydesk_server.domain.ratelimit import RateLimiter
 from relaydesk_server.events.bus import EventBus
 from relaydesk_server.events.stream import EventStreams
 from relaydesk_server.storage.events_repo import oldest_retained
+from relaydesk_server.storage.keys_repo import token_signing_key
 from relaydesk_server.storage.store import SqliteTransaction, Store
 from relaydesk_server.timers import TimerService
 from relaydesk_server.transport.events_convert import encode_event, heartbeat_frame
@@ -147,7 +148,8 @@ async def create_server(options: ServerOptions) -> RelaydeskServer:
     if admin_key_created:
         log.info("created the first admin key", extra={"path": str(admin_key_path)})
 
-    authenticator = Authenticator()
+    signing_key = await store.read(lambda tx: token_signing_key(tx.db))
+    authenticator = Authenticator(options.clock, signing_key)
     authenticator.load(await store.read(lambda tx: tx.api_keys.all()))
 
     oldest = await store.read(lambda tx: oldest_retained(tx.db))
@@ -181,6 +183,7 @@ async def create_server(options: ServerOptions) -> RelaydeskServer:
         streams=streams,
         clock=options.clock,
         outbound=dispatcher,
+        signing_key=signing_key,
     )
     timers = TimerService(
         store,

@@ -41,6 +41,33 @@ def require_write(principal: Principal, channel: Channel, membership: Member | N
         raise _denied()
 
 
+# What people (agents and customers, on access tokens) may call: the
+# conversation RPCs, where every call is then checked against the channel.
+# Admins and services may call everything; people get PERMISSION_DENIED elsewhere.
+PERSON_METHODS = frozenset(
+    f"/relaydesk.v1.ChannelService/{name}"
+    for name in (
+        "GetChannel",
+        "ListChannels",
+        "ListMembers",
+        "SendMessage",
+        "GetMessage",
+        "ListMessages",
+        "UpdateReadHorizon",
+        "SendTyping",
+    )
+)
+
+
+def require_callable(principal: Principal, method: str) -> None:
+    """Whether the caller's role may call `method` at all (API §10)."""
+    if not principal.is_privileged and method not in PERSON_METHODS:
+        raise PermissionDenied(
+            f"a {principal.role.value.lower()} credential may not call {method}",
+            reason="ROLE_NOT_ALLOWED",
+        )
+
+
 def require_privileged(principal: Principal) -> None:
     if not principal.is_privileged:
         raise PermissionDenied(

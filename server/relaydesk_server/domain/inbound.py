@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from typing import Any
 
 from relaydesk_server.domain import channels, sessions, tasks
 from relaydesk_server.domain.channels_model import (
@@ -104,7 +105,7 @@ def deliver_inbound(tx: Transaction, limiter: RateLimiter, inbound: Inbound) -> 
     )
     tx.inbound.record(inbound.channel_type, inbound.external_id, channel.id, message.id, session.id)
     if starting:
-        _run_integration(tx, flow, _channel(tx, channel.id), inbound)
+        run_integration(tx, flow, _channel(tx, channel.id), inbound.display_name)
     return Delivered(message, channel.name, session.name)
 
 
@@ -162,15 +163,25 @@ def _start_conversation(tx: Transaction, flow: Flow, inbound: Inbound) -> tuple[
     return channel, session
 
 
-def _run_integration(tx: Transaction, flow: Flow, channel: Channel, inbound: Inbound) -> None:
+def run_integration(
+    tx: Transaction,
+    flow: Flow,
+    channel: Channel,
+    display_name: str,
+    extra: dict[str, Any] | None = None,
+) -> None:
+    """Starts the flow's work on a new conversation: for a TASK flow, a task with
+    the documented attributes (and `extra` ones), named as the channel's task."""
     integration = flow.spec.integration
     if not isinstance(integration, TaskIntegration):
-        return  # webhook delivery and bots come with their own work
+        return  # a WEBHOOK flow's events go out through the outbox; bots come later
+    assert channel.spec.channel_type is not None  # a flow's channel has its type
     attributes = {
         "channel": channel.name,
-        "channel_type": f"CHANNEL_TYPE_{inbound.channel_type.value}",
-        "customer_address": inbound.customer_address,
-        "display_name": inbound.display_name or inbound.customer_address,
+        "channel_type": f"CHANNEL_TYPE_{channel.spec.channel_type.value}",
+        "customer_address": channel.spec.customer_address,
+        "display_name": display_name or channel.spec.customer_address,
+        **(extra or {}),
     }
     task = tasks.create_task(
         tx,

@@ -6,6 +6,8 @@ import hashlib
 import hmac
 import secrets
 
+from relaydesk_server.clock import Clock
+from relaydesk_server.domain import tokens
 from relaydesk_server.domain.errors import Unauthenticated
 from relaydesk_server.domain.keys_model import ApiKey, Principal, Role
 from relaydesk_server.domain.names import API_KEY
@@ -42,14 +44,17 @@ def create_first_admin_key(tx: Transaction) -> tuple[ApiKey, str] | None:
 
 
 class Authenticator:
-    """Resolves bearer credentials to principals, from an in-memory copy of the key table.
+    """Resolves bearer credentials to principals: API keys from an in-memory copy
+    of the key table, access tokens by their signature.
 
     The copy is loaded at start (keys are only created at first start in this
     version), so authenticating a call never touches the database.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, clock: Clock, signing_key: str) -> None:
         self._by_hash: dict[str, ApiKey] = {}
+        self._clock = clock
+        self.signing_key = signing_key
 
     def load(self, keys: list[ApiKey]) -> None:
         self._by_hash = {key.secret_hash: key for key in keys}
@@ -66,7 +71,10 @@ class Authenticator:
                 "malformed credentials: expected `authorization: Bearer <credential>`",
                 reason="CREDENTIALS_MALFORMED",
             )
-        digest = hash_secret(credential.strip())
+        credential = credential.strip()
+        if tokens.looks_like_token(credential):
+            return tokens.principal_of(self.signing_key, credential, self._clock.now())
+        digest = hash_secret(credential)
         key = self._by_hash.get(digest)
         # compare_digest keeps the final comparison constant-time.
         if key is None or not hmac.compare_digest(key.secret_hash, digest):

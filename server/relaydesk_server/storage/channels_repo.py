@@ -136,6 +136,16 @@ class SqliteChannelRepository:
         )
         return [_channel_from_row(row) for row in rows]
 
+    def latest_for_customer(self, flow: str, customer_address: str) -> Channel | None:
+        """The customer's latest channel on a flow."""
+        row = first_row(
+            self._db,
+            "SELECT * FROM channels WHERE flow = ? AND customer_address = ? "
+            "ORDER BY rowid DESC LIMIT 1",
+            [flow, customer_address],
+        )
+        return _channel_from_row(row) if row else None
+
     def kept_for_customer(self, flow: str, customer_address: str) -> Channel | None:
         """The customer's latest long-lived channel on a flow."""
         row = first_row(

@@ -51,3 +51,11 @@ class SqliteApiKeyRepository:
 
     def delete(self, key_id: str) -> None:
         self._db.table("api_keys").delete(key_id)
+
+
+def token_signing_key(db: sqlite_utils.Database) -> str:
+    row = db.conn.execute(
+        "SELECT value FROM server_secrets WHERE name = 'token_signing_key'"
+    ).fetchone()
+    assert row is not None  # migration 0011 makes it
+    return str(row[0])

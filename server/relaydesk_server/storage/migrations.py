@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import secrets
 import sqlite3
 from collections.abc import Callable
 
@@ -575,6 +576,14 @@ def _webhooks(db: sqlite_utils.Database) -> None:
     )
 
 
+def _token_key(db: sqlite_utils.Database) -> None:
+    # The key access tokens are signed with, made once per installation.
+    db.create_table("server_secrets", {"name": str, "value": str}, pk="name")
+    db.table("server_secrets").insert(
+        {"name": "token_signing_key", "value": secrets.token_urlsafe(32)}
+    )
+
+
 MIGRATIONS: list[Migration] = [
     Migration("0001_initial", _initial),
     Migration("0002_conversations", _conversations),
@@ -586,6 +595,7 @@ MIGRATIONS: list[Migration] = [
     Migration("0008_sessions", _sessions),
     Migration("0009_deliveries", _deliveries),
     Migration("0010_webhooks", _webhooks),
+    Migration("0011_token_key", _token_key),
 ]
 
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from relaydesk.v1 import channel_service_pb2 as pb
 from relaydesk.v1 import channel_service_pb2_grpc
 from relaydesk_server.clock import Clock
-from relaydesk_server.domain import channels
+from relaydesk_server.domain import channels, engagements
 from relaydesk_server.domain.channels_model import ChannelFilter
 from relaydesk_server.domain.names import (
     FLOW,
@@ -225,7 +225,7 @@ class ChannelServicer(channel_service_pb2_grpc.ChannelServiceServicer):
             pb.SendMessageResponse,
             lambda tx: pb.SendMessageResponse(
                 message=convert.message_to_proto(
-                    channels.send_message(tx, principal, self._limiter, ref, new)
+                    engagements.send_message(tx, principal, self._limiter, ref, new)
                 )
             ),
         )

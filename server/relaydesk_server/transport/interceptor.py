@@ -15,6 +15,7 @@ import grpc
 import grpc.aio
 from google.protobuf.message import DecodeError
 
+from relaydesk_server.domain import access
 from relaydesk_server.domain.errors import DomainError, FieldViolation, InvalidArgument
 from relaydesk_server.domain.keys import Authenticator
 from relaydesk_server.domain.keys_model import Principal
@@ -135,6 +136,7 @@ def _wrap(handler: Handler, method: str, authenticator: Authenticator) -> Handle
         )
         call.principal = principal
         current_principal.set(principal)
+        access.require_callable(principal, method)
         if isinstance(request, _Undecodable):
             raise InvalidArgument(
                 [FieldViolation("", f"the bytes sent are not a request message of {method}")],

@@ -38,6 +38,7 @@ from relaydesk_server.dispatch import OutboundDispatcher
 from relaydesk_server.domain.ratelimit import RateLimiter
 from relaydesk_server.events.stream import EventStreams
 from relaydesk_server.transport.channel_service import ChannelServicer
+from relaydesk_server.transport.engagement_service import EngagementServicer
 from relaydesk_server.transport.event_service import EventServicer, add_event_servicer
 from relaydesk_server.transport.flow_service import FlowServicer
 from relaydesk_server.transport.gateway_service import GatewayServicer
@@ -73,12 +74,15 @@ def register_services(
     streams: EventStreams,
     clock: Clock,
     outbound: OutboundDispatcher,
+    signing_key: str,
 ) -> None:
     implemented: dict[str, object] = {
         "FlowService": FlowServicer(calls),
         "ChannelService": ChannelServicer(calls, limiter, streams.bus, clock),
         "SessionService": SessionServicer(calls),
         "GatewayService": GatewayServicer(calls, limiter, outbound),
+        # StartOutbound is still the base class's UNIMPLEMENTED.
+        "EngagementService": EngagementServicer(calls, clock, signing_key),  # type: ignore[abstract]
         "WorkforceService": WorkforceServicer(calls),
         "TaskService": TaskServicer(calls, clock),
     }
