@@ -43,6 +43,7 @@ from tests.support import (
     detail,
     expect_error,
     send,
+    start_server,
     task_flow,
     violated_fields,
 )
@@ -759,3 +760,21 @@ async def test_a_stream_gets_only_the_deliveries_of_its_channel_types(rd: Client
     assert whatsapp_delivery.contact_identity == "whatsapp:+15550100"
     sms_stream.cancel()
     whatsapp_stream.cancel()
+
+
+async def test_outbound_streams_end_unavailable_when_the_server_stops(harness: Harness) -> None:
+    rd = harness.client
+    channel = await conversation_with_agent(rd)
+    call = open_outbound(rd, SMS)
+    await reply(rd, channel)
+    await next_delivery(call)
+    stopping = asyncio.ensure_future(harness.running.stop(grace=5))
+    with pytest.raises(grpc.aio.AioRpcError) as ended:
+        async with asyncio.timeout(WAIT):
+            await call.read()
+    assert ended.value.code() == grpc.StatusCode.UNAVAILABLE
+    await stopping
+    # Leave a running server for the fixture to stop at teardown.
+    harness.running = await start_server(harness.data_dir, harness.clock)
+    await harness.client.close()
+    harness.client = harness.connect(harness.admin_key)
