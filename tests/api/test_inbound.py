@@ -778,3 +778,14 @@ async def test_outbound_streams_end_unavailable_when_the_server_stops(harness: H
     harness.running = await start_server(harness.data_dir, harness.clock)
     await harness.client.close()
     harness.client = harness.connect(harness.admin_key)
+
+
+async def test_a_repeat_of_a_deleted_message_is_still_a_duplicate(rd: Client) -> None:
+    await new_flow(rd, CONTACT, SMS)
+    first = await inbound(rd, "m1", "oops")
+    await rd.channels.DeleteMessage(channels_pb.DeleteMessageRequest(name=first.message.name))
+    again = await inbound(rd, "m1", "oops")
+    assert again.duplicate
+    assert not again.HasField("message")
+    assert (again.channel, again.session) == (first.channel, first.session)
+    assert [m.name for m in await messages(rd, first.channel)] == []

@@ -55,7 +55,8 @@ class Inbound:
 
 @dataclasses.dataclass(frozen=True)
 class Delivered:
-    message: Message
+    # None only for a duplicate whose original message was deleted since.
+    message: Message | None
     channel: str
     session: str
     duplicate: bool = False
@@ -84,8 +85,7 @@ def deliver_inbound(tx: Transaction, limiter: RateLimiter, inbound: Inbound) -> 
     if earlier is not None:
         channel_id, message_id, session_id = earlier
         original = tx.messages.get(channel_id, message_id)
-        if original is not None:
-            return Delivered(original, CHANNEL.name(channel_id), SESSION.name(session_id), True)
+        return Delivered(original, CHANNEL.name(channel_id), SESSION.name(session_id), True)
     flow = _flow_for(tx, inbound)
     session = tx.sessions.find_active(inbound.customer_address, flow.spec.contact_identity)
     starting = session is None

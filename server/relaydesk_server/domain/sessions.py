@@ -137,8 +137,11 @@ def create_session(
     ttl: dt.timedelta | None,
     unique_name: str | None,
 ) -> Session:
-    channel = tx.channels.get(channel_ref) if CHANNEL.is_id(channel_ref) else None
-    channel = channel or tx.channels.find_by_unique_name(channel_ref)
+    channel = (
+        tx.channels.get(channel_ref)
+        if CHANNEL.is_id(channel_ref)
+        else tx.channels.find_by_unique_name(channel_ref)
+    )
     if channel is None:
         raise FailedPrecondition.one(
             "REFERENCE",

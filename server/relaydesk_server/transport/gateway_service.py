@@ -36,12 +36,14 @@ class GatewayServicer(gateway_service_pb2_grpc.GatewayServiceServicer):
 
         def deliver(tx: Transaction) -> pb.DeliverInboundResponse:
             delivered = inbound.deliver_inbound(tx, self._limiter, arrived)
-            return pb.DeliverInboundResponse(
-                message=message_to_proto(delivered.message),
+            response = pb.DeliverInboundResponse(
                 channel=delivered.channel,
                 session=delivered.session,
                 duplicate=delivered.duplicate,
             )
+            if delivered.message is not None:
+                response.message.CopyFrom(message_to_proto(delivered.message))
+            return response
 
         return await self._calls.write(request, pb.DeliverInboundResponse, deliver)
 
