@@ -5,12 +5,14 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Callable
+from typing import Any
 
 from relaydesk_server.domain import access, outbound, sessions
 from relaydesk_server.domain.channels_model import (
     SYSTEM_AUTHOR,
     Channel,
     ChannelFilter,
+    ChannelKind,
     ChannelSpec,
     ChannelState,
     Delivery,
@@ -30,6 +32,7 @@ from relaydesk_server.domain.errors import (
     PermissionDenied,
 )
 from relaydesk_server.domain.events_model import DomainEvent, EventType, Typing
+from relaydesk_server.domain.flows_model import Flow
 from relaydesk_server.domain.keys_model import Principal, Role
 from relaydesk_server.domain.names import CHANNEL, FLOW, MEMBER, MESSAGE
 from relaydesk_server.domain.ports import Transaction
@@ -137,6 +140,60 @@ def create_channel(tx: Transaction, principal: Principal, spec: ChannelSpec) -> 
     tx.events.append(DomainEvent(EventType.CHANNEL_CREATED, channel))
     if principal.role is Role.AGENT and principal.identity is not None:
         channel = _add_member(tx, channel, principal.identity, MemberRole.AGENT)[0]
+    return channel
+
+
+def open_for_customer(
+    tx: Transaction,
+    flow: Flow,
+    customer_address: str,
+    display_name: str,
+    *,
+    kept: Channel | None = None,
+    channel_id: str | None = None,
+    session: str | None = None,
+    attributes: dict[str, Any] | None = None,
+) -> Channel:
+    """A customer's new conversation on a flow (the server's own move): `kept`, a
+    long-lived channel, made ACTIVE again with its history; else a new channel."""
+    now = tx.now()
+    if kept is not None:
+        spec = (
+            kept.spec
+            if attributes is None
+            else dataclasses.replace(kept.spec, attributes=attributes)
+        )
+        channel = dataclasses.replace(
+            kept,
+            spec=spec,
+            state=ChannelState.ACTIVE,
+            session=session,
+            close_time=None,
+            close_reason="",
+            update_time=now,
+            revision=kept.revision + 1,
+        )
+        tx.channels.update(channel)
+        tx.events.append(DomainEvent(EventType.CHANNEL_UPDATED, channel))
+        return channel
+    channel = Channel(
+        id=channel_id or tx.new_id(CHANNEL),
+        spec=ChannelSpec(
+            display_name=display_name or customer_address,
+            kind=ChannelKind.PRIVATE,
+            flow=flow.name,
+            channel_type=flow.spec.channel_type,
+            customer_address=customer_address,
+            long_lived=flow.spec.long_lived,
+            attributes=attributes or {},
+        ),
+        state=ChannelState.ACTIVE,
+        session=session,
+        create_time=now,
+        update_time=now,
+    )
+    tx.channels.insert(channel)
+    tx.events.append(DomainEvent(EventType.CHANNEL_CREATED, channel))
     return channel
 
 

@@ -8,25 +8,20 @@ anyone. Its task carries `pre_engagement`, what the visitor entered first.
 
 from __future__ import annotations
 
-import dataclasses
 import secrets
 from typing import Any
 
 from relaydesk_server.domain import channels, inbound
 from relaydesk_server.domain.channels_model import (
     Channel,
-    ChannelKind,
-    ChannelSpec,
-    ChannelState,
     Message,
     MessageDirection,
     NewMessage,
 )
 from relaydesk_server.domain.errors import FailedPrecondition, NotFound
-from relaydesk_server.domain.events_model import DomainEvent, EventType
 from relaydesk_server.domain.flows_model import ChannelType, Flow, TaskIntegration
 from relaydesk_server.domain.keys_model import Principal
-from relaydesk_server.domain.names import CHANNEL, FLOW
+from relaydesk_server.domain.names import FLOW
 from relaydesk_server.domain.ports import Transaction
 from relaydesk_server.domain.ratelimit import RateLimiter
 
@@ -65,37 +60,14 @@ def start_webchat(
     if kept is not None and kept.is_active:
         return kept
     attributes = {PRE_ENGAGEMENT: pre_engagement} if pre_engagement else {}
-    now = tx.now()
-    if kept is not None and kept.spec.long_lived:
-        channel = dataclasses.replace(
-            kept,
-            spec=dataclasses.replace(kept.spec, attributes=attributes),
-            state=ChannelState.ACTIVE,
-            close_time=None,
-            close_reason="",
-            update_time=now,
-            revision=kept.revision + 1,
-        )
-        tx.channels.update(channel)
-        tx.events.append(DomainEvent(EventType.CHANNEL_UPDATED, channel))
-    else:
-        channel = Channel(
-            id=tx.new_id(CHANNEL),
-            spec=ChannelSpec(
-                display_name=display_name or identity,
-                kind=ChannelKind.PRIVATE,
-                flow=flow.name,
-                channel_type=ChannelType.WEB,
-                customer_address=identity,
-                long_lived=flow.spec.long_lived,
-                attributes=attributes,
-            ),
-            state=ChannelState.ACTIVE,
-            create_time=now,
-            update_time=now,
-        )
-        tx.channels.insert(channel)
-        tx.events.append(DomainEvent(EventType.CHANNEL_CREATED, channel))
+    channel = channels.open_for_customer(
+        tx,
+        flow,
+        identity,
+        display_name or identity,
+        kept=kept if kept is not None and kept.spec.long_lived else None,
+        attributes=attributes,
+    )
     return channels.add_customer(tx, channel, identity, display_name)
 
 

@@ -23,8 +23,6 @@ from typing import Any
 from relaydesk_server.domain import channels, sessions, tasks
 from relaydesk_server.domain.channels_model import (
     Channel,
-    ChannelSpec,
-    ChannelState,
     Media,
     Message,
     MessageDirection,
@@ -121,7 +119,6 @@ def _start_conversation(tx: Transaction, flow: Flow, inbound: Inbound) -> tuple[
         if flow.spec.long_lived
         else None
     )
-    now = tx.now()
     session = sessions.new_session(
         tx,
         kept.id if kept else tx.new_id(CHANNEL),
@@ -129,35 +126,15 @@ def _start_conversation(tx: Transaction, flow: Flow, inbound: Inbound) -> tuple[
         inbound.customer_address,
         display_name=inbound.display_name,
     )
-    if kept is not None:
-        channel = dataclasses.replace(
-            kept,
-            state=ChannelState.ACTIVE,
-            session=session.name,
-            close_time=None,
-            close_reason="",
-            update_time=now,
-            revision=kept.revision + 1,
-        )
-        tx.channels.update(channel)
-        tx.events.append(DomainEvent(EventType.CHANNEL_UPDATED, channel))
-    else:
-        channel = Channel(
-            id=session.channel_id,
-            spec=ChannelSpec(
-                display_name=inbound.display_name or inbound.customer_address,
-                flow=flow.name,
-                channel_type=flow.spec.channel_type,
-                customer_address=inbound.customer_address,
-                long_lived=flow.spec.long_lived,
-            ),
-            state=ChannelState.ACTIVE,
-            session=session.name,
-            create_time=now,
-            update_time=now,
-        )
-        tx.channels.insert(channel)
-        tx.events.append(DomainEvent(EventType.CHANNEL_CREATED, channel))
+    channel = channels.open_for_customer(
+        tx,
+        flow,
+        inbound.customer_address,
+        inbound.display_name,
+        kept=kept,
+        channel_id=session.channel_id,
+        session=session.name,
+    )
     sessions.store_new(tx, session)
     channel = channels.add_customer(tx, channel, inbound.customer_address, inbound.display_name)
     return channel, session
