@@ -15,20 +15,16 @@ import dataclasses
 import datetime as dt
 import functools
 import itertools
-import logging
 from collections.abc import Sequence
 
 from relaydesk_server.clock import Clock
 from relaydesk_server.domain import outbound
 from relaydesk_server.domain.flows_model import ChannelType
 from relaydesk_server.domain.outbound_model import DEFAULT_LEASE, Leased
+from relaydesk_server.schedule import Schedule
 from relaydesk_server.storage.store import Store
 
-log = logging.getLogger(__name__)
-
 LEASE_BATCH = 200
-RETRY_AFTER_FAILURE = dt.timedelta(seconds=1)
-_FAR_FUTURE = dt.datetime.max.replace(tzinfo=dt.UTC)
 _ALL_TYPES = tuple(ChannelType)
 
 
@@ -46,11 +42,12 @@ class Adapter:
 class OutboundDispatcher:
     def __init__(self, store: Store, clock: Clock, lease: dt.timedelta = DEFAULT_LEASE) -> None:
         self._store = store
-        self._clock = clock
         self._lease = lease
         self._adapters: list[Adapter] = []
         self._turn = itertools.count()
-        self._wake = asyncio.Event()
+        self._schedule = Schedule(
+            "handing out outbound deliveries", clock, self._dispatch_round, self._next_lease_end
+        )
 
     def connect(self, channel_types: Sequence[ChannelType]) -> Adapter:
         adapter = Adapter(frozenset(channel_types or _ALL_TYPES))
@@ -70,19 +67,17 @@ class OutboundDispatcher:
         self._adapters.clear()
 
     def poke(self) -> None:
-        self._wake.set()
+        self._schedule.poke()
 
     async def run(self) -> None:
-        while True:
-            self._wake.clear()
-            try:
-                if await self.dispatch_once() == LEASE_BATCH:
-                    continue
-                due = await self._store.read(outbound.next_lease_end) if self._adapters else None
-            except Exception:
-                log.exception("outbound deliveries could not be handed out; retrying")
-                due = self._clock.now() + RETRY_AFTER_FAILURE
-            await self._clock.sleep_until(due or _FAR_FUTURE, self._wake)
+        await self._schedule.run()
+
+    async def _dispatch_round(self) -> bool:
+        return await self.dispatch_once() == LEASE_BATCH
+
+    async def _next_lease_end(self) -> dt.datetime | None:
+        # With nobody to hand deliveries to, only a new adapter's poke matters.
+        return await self._store.read(outbound.next_lease_end) if self._adapters else None
 
     async def dispatch_once(self) -> int:
         """Leases what may be sent now and hands it out; returns how many."""

@@ -17,14 +17,13 @@ from collections.abc import Callable, Sequence
 from relaydesk_server.clock import Clock
 from relaydesk_server.domain.errors import DomainError
 from relaydesk_server.domain.ports import Transaction
+from relaydesk_server.schedule import Schedule
 from relaydesk_server.storage.store import Store
 
 log = logging.getLogger(__name__)
 
 TimerHandler = Callable[[Transaction, str], None]
 FIRE_BATCH = 200
-RETRY_AFTER_FAILURE = dt.timedelta(seconds=1)
-_FAR_FUTURE = dt.datetime.max.replace(tzinfo=dt.UTC)
 
 
 def _due(tx: Transaction, now: dt.datetime) -> Sequence[tuple[str, str]]:
@@ -36,24 +35,23 @@ class TimerService:
         self._store = store
         self._clock = clock
         self._handlers = handlers
-        self._wake = asyncio.Event()
+        self._schedule = Schedule(
+            "firing timers",
+            clock,
+            self._fire_round,
+            lambda: store.read(lambda tx: tx.timers.next_due()),
+        )
 
     def poke(self) -> None:
         """A timer was scheduled or moved: look again at the earliest one."""
-        self._wake.set()
+        self._schedule.poke()
 
     async def run(self) -> None:
-        while True:
-            self._wake.clear()
-            try:
-                if await self.fire_due():
-                    continue
-                due = await self._store.read(lambda tx: tx.timers.next_due())
-            except Exception:
-                # Storage trouble must not stop timers for good: look again soon.
-                log.exception("timers could not be read or fired; retrying")
-                due = self._clock.now() + RETRY_AFTER_FAILURE
-            await self._clock.sleep_until(due or _FAR_FUTURE, self._wake)
+        await self._schedule.run()
+
+    async def _fire_round(self) -> bool:
+        await self.fire_due()
+        return False  # fire_due goes on until nothing is due
 
     async def fire_due(self) -> int:
         """Fires every timer due now; returns how many fired."""

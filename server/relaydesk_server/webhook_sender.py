@@ -24,14 +24,13 @@ from relaydesk_server.clock import Clock
 from relaydesk_server.domain import webhooks
 from relaydesk_server.domain.ports import Transaction
 from relaydesk_server.domain.webhooks_model import Posting, Target
+from relaydesk_server.schedule import Schedule
 from relaydesk_server.storage.store import Store
 
 log = logging.getLogger(__name__)
 
 BATCH = 50
-RETRY_AFTER_FAILURE = dt.timedelta(seconds=1)
 SIGNATURE_HEADER = "X-Relaydesk-Signature"
-_FAR_FUTURE = dt.datetime.max.replace(tzinfo=dt.UTC)
 
 
 def signature(secret: str, timestamp: int, body: bytes) -> str:
@@ -52,35 +51,31 @@ class WebhookSender:
     def __init__(self, store: Store, clock: Clock) -> None:
         self._store = store
         self._clock = clock
-        self._wake = asyncio.Event()
-        self._idle = asyncio.Event()
+        self._schedule = Schedule(
+            "sending webhooks",
+            clock,
+            self._send_round,
+            lambda: store.read(lambda tx: tx.webhooks.next_due()),
+        )
         self._client = httpx.AsyncClient(
             timeout=webhooks.POST_TIMEOUT.total_seconds(), follow_redirects=False
         )
 
     def poke(self) -> None:
-        self._wake.set()
+        self._schedule.poke()
 
     async def close(self) -> None:
         await self._client.aclose()
 
     async def settled(self) -> None:
         """Returns once the sender has recorded what it sent and waits for more."""
-        await self._idle.wait()
+        await self._schedule.idle.wait()
 
     async def run(self) -> None:
-        while True:
-            self._wake.clear()
-            self._idle.clear()
-            try:
-                if await self.send_due() == BATCH:
-                    continue
-                due = await self._store.read(lambda tx: tx.webhooks.next_due())
-            except Exception:
-                log.exception("webhooks could not be sent; retrying")
-                due = self._clock.now() + RETRY_AFTER_FAILURE
-            self._idle.set()
-            await self._clock.sleep_until(due or _FAR_FUTURE, self._wake)
+        await self._schedule.run()
+
+    async def _send_round(self) -> bool:
+        return await self.send_due() == BATCH
 
     async def send_due(self) -> int:
         """POSTs every posting due now, concurrently; returns how many were tried."""
