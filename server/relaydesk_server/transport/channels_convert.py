@@ -24,7 +24,13 @@ from relaydesk_server.domain.channels_model import (
     NewMessage,
 )
 from relaydesk_server.domain.names import CHANNEL, FLOW
-from relaydesk_server.transport.convert import enum_from_proto, enum_to_proto, stamp, timestamp
+from relaydesk_server.transport.convert import (
+    enum_filter,
+    enum_from_proto,
+    enum_to_proto,
+    stamp,
+    timestamp,
+)
 from relaydesk_server.transport.flows_convert import channel_type_from_proto, channel_type_to_proto
 from relaydesk_server.transport.validation import (
     MAX_DISPLAY_NAME,
@@ -115,12 +121,9 @@ def _kind_from_proto(number: int) -> ChannelKind | None:
 def channel_state_from_proto(
     violations: Violations, number: int, field: str
 ) -> ChannelState | None:
-    if number == channel_pb2.CHANNEL_STATE_UNSPECIFIED:
-        return None
-    state = enum_from_proto(ChannelState, "CHANNEL_STATE", channel_pb2.ChannelState, number)
-    if state is None:
-        violations.add(field, f"unknown channel state {number}")
-    return state
+    return enum_filter(
+        violations, ChannelState, "CHANNEL_STATE", channel_pb2.ChannelState, number, field
+    )
 
 
 def _check_unique_name(violations: Violations, value: str, field: str) -> None:

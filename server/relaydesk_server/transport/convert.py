@@ -9,6 +9,8 @@ from typing import Any, Protocol, TypeVar
 
 from google.protobuf import duration_pb2, timestamp_pb2
 
+from relaydesk_server.transport.validation import Violations
+
 E = TypeVar("E", bound=enum.Enum)
 
 
@@ -48,6 +50,24 @@ def enum_from_proto(domain_enum: type[E], prefix: str, proto_enum: Any, number: 
         return domain_enum(proto_name.removeprefix(f"{prefix}_"))
     except ValueError:
         return None
+
+
+def enum_filter(
+    violations: Violations,
+    domain_enum: type[E],
+    prefix: str,
+    proto_enum: Any,
+    number: int,
+    field: str,
+) -> E | None:
+    """A List filter's enum: UNSPECIFIED (0) means no filter; an unknown number is a
+    violation of `field`."""
+    if number == 0:
+        return None
+    value = enum_from_proto(domain_enum, prefix, proto_enum, number)
+    if value is None:
+        violations.add(field, f"unknown {prefix.lower().replace('_', ' ')} {number}")
+    return value
 
 
 class _Resource(Protocol):

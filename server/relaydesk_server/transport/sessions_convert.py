@@ -16,7 +16,7 @@ from relaydesk_server.domain.sessions_model import (
 )
 from relaydesk_server.transport.convert import (
     duration,
-    enum_from_proto,
+    enum_filter,
     enum_to_proto,
     stamp,
     timestamp,
@@ -100,12 +100,9 @@ def edited_session(current: Session, merged: session_pb2.Session) -> Session:
 def session_status_from_proto(
     violations: Violations, number: int, field: str
 ) -> SessionStatus | None:
-    if number == session_pb2.SESSION_STATUS_UNSPECIFIED:
-        return None
-    status = enum_from_proto(SessionStatus, "SESSION_STATUS", session_pb2.SessionStatus, number)
-    if status is None:
-        violations.add(field, f"unknown session status {number}")
-    return status
+    return enum_filter(
+        violations, SessionStatus, "SESSION_STATUS", session_pb2.SessionStatus, number, field
+    )
 
 
 def participant_to_proto(participant: Participant) -> session_pb2.Participant:

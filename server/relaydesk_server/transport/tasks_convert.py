@@ -17,7 +17,7 @@ from relaydesk_server.domain.tasks_model import (
 from relaydesk_server.transport.channels_convert import check_attributes, dict_to_struct
 from relaydesk_server.transport.convert import (
     duration,
-    enum_from_proto,
+    enum_filter,
     enum_to_proto,
     stamp,
     timestamp,
@@ -47,12 +47,20 @@ TASK_OUTPUT_ONLY = frozenset(
 
 
 def task_status_from_proto(violations: Violations, number: int, field: str) -> TaskStatus | None:
-    if number == task_pb2.TASK_STATUS_UNSPECIFIED:
-        return None
-    status = enum_from_proto(TaskStatus, "TASK_STATUS", task_pb2.TaskStatus, number)
-    if status is None:
-        violations.add(field, f"unknown task status {number}")
-    return status
+    return enum_filter(violations, TaskStatus, "TASK_STATUS", task_pb2.TaskStatus, number, field)
+
+
+def reservation_status_from_proto(
+    violations: Violations, number: int, field: str
+) -> ReservationStatus | None:
+    return enum_filter(
+        violations,
+        ReservationStatus,
+        "RESERVATION_STATUS",
+        reservation_pb2.ReservationStatus,
+        number,
+        field,
+    )
 
 
 def new_task_from_proto(message: task_pb2.Task, prefix: str = "task") -> NewTask:
@@ -104,19 +112,6 @@ def task_to_proto(task: Task, now: dt.datetime) -> task_pb2.Task:
     )
     stamp(message, task)
     return message
-
-
-def reservation_status_from_proto(
-    violations: Violations, number: int, field: str
-) -> ReservationStatus | None:
-    if number == reservation_pb2.RESERVATION_STATUS_UNSPECIFIED:
-        return None
-    status = enum_from_proto(
-        ReservationStatus, "RESERVATION_STATUS", reservation_pb2.ReservationStatus, number
-    )
-    if status is None:
-        violations.add(field, f"unknown reservation status {number}")
-    return status
 
 
 def reservation_to_proto(reservation: Reservation) -> reservation_pb2.Reservation:
