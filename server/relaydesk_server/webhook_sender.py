@@ -44,7 +44,12 @@ def body_of(posting: Posting) -> bytes:
 
 
 def _due(tx: Transaction, now: dt.datetime) -> list[tuple[Posting, Target | None]]:
-    return [(p, webhooks.target_of(tx, p.flow_id)) for p in tx.webhooks.due(now, BATCH)]
+    """The postings due now, each with its flow's webhook (read once per flow)."""
+    postings = tx.webhooks.due(now, BATCH)
+    targets = {
+        flow_id: webhooks.target_of(tx, flow_id) for flow_id in {p.flow_id for p in postings}
+    }
+    return [(posting, targets[posting.flow_id]) for posting in postings]
 
 
 class WebhookSender:

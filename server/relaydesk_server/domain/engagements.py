@@ -64,7 +64,7 @@ def start_webchat(
         tx,
         flow,
         identity,
-        display_name or identity,
+        display_name,
         kept=kept if kept is not None and kept.spec.long_lived else None,
         attributes=attributes,
     )
