@@ -81,6 +81,13 @@ IMPLEMENTED = {
         "ListParticipants",
         "ListInteractions",
     },
+    "relaydesk.v1.AuthService": {
+        "CreateApiKey",
+        "ListApiKeys",
+        "DeleteApiKey",
+        "CreateAccessToken",
+        "RotateSigningKey",
+    },
     "relaydesk.v1.TaskService": {
         "CreateTask",
         "GetTask",

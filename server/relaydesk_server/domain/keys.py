@@ -1,4 +1,5 @@
-"""API keys: creation, the first admin key, and resolving a bearer credential."""
+"""API keys and signing keys: creation, deletion, rotation, the first admin key,
+and resolving a bearer credential to a principal."""
 
 from __future__ import annotations
 
@@ -8,10 +9,12 @@ import secrets
 
 from relaydesk_server.clock import Clock
 from relaydesk_server.domain import tokens
-from relaydesk_server.domain.errors import Unauthenticated
+from relaydesk_server.domain.common import Page, PageRequest
+from relaydesk_server.domain.errors import FailedPrecondition, NotFound, Unauthenticated
 from relaydesk_server.domain.keys_model import ApiKey, Principal, Role
 from relaydesk_server.domain.names import API_KEY
 from relaydesk_server.domain.ports import Transaction
+from relaydesk_server.domain.tokens import Keyring, SigningKey
 
 SECRET_PREFIX = "rdk_"
 
@@ -43,21 +46,57 @@ def create_first_admin_key(tx: Transaction) -> tuple[ApiKey, str] | None:
     return create_api_key(tx, "first admin key", Role.ADMIN)
 
 
+def list_api_keys(tx: Transaction, page: PageRequest) -> Page[ApiKey]:
+    return tx.api_keys.list(page)
+
+
+def delete_api_key(tx: Transaction, key_id: str) -> ApiKey:
+    """Deletes a key; the installation always keeps one ADMIN key, so it stays manageable."""
+    key = tx.api_keys.get(key_id)
+    if key is None:
+        raise NotFound(API_KEY.type_name, API_KEY.name(key_id), reason="API_KEY_NOT_FOUND")
+    if key.role is Role.ADMIN and tx.api_keys.count_role(Role.ADMIN) == 1:
+        raise FailedPrecondition.one(
+            "LAST_ADMIN_KEY",
+            key.name,
+            f"{key.name} is the last ADMIN key: create another before deleting it",
+            reason="LAST_ADMIN_KEY",
+        )
+    tx.api_keys.delete(key_id)
+    return key
+
+
+def rotate_signing_key(tx: Transaction) -> tuple[SigningKey, list[SigningKey]]:
+    """Makes a new current signing key; returns it and every key still verifying."""
+    now = tx.now()
+    tx.signing_keys.delete_retired(now)
+    new, older = tokens.rotate(tx.signing_keys.all(), now)
+    for key in [*older, new]:
+        tx.signing_keys.save(key)
+    return new, [*older, new]
+
+
 class Authenticator:
     """Resolves bearer credentials to principals: API keys from an in-memory copy
     of the key table, access tokens by their signature.
 
-    The copy is loaded at start (keys are only created at first start in this
-    version), so authenticating a call never touches the database.
+    The copy is loaded at start and changed by the key RPCs once their write has
+    committed, so authenticating a call never touches the database.
     """
 
-    def __init__(self, clock: Clock, signing_key: str) -> None:
+    def __init__(self, clock: Clock, keyring: Keyring) -> None:
         self._by_hash: dict[str, ApiKey] = {}
         self._clock = clock
-        self.signing_key = signing_key
+        self.keyring = keyring
 
     def load(self, keys: list[ApiKey]) -> None:
         self._by_hash = {key.secret_hash: key for key in keys}
+
+    def added(self, key: ApiKey) -> None:
+        self._by_hash[key.secret_hash] = key
+
+    def removed(self, key: ApiKey) -> None:
+        self._by_hash.pop(key.secret_hash, None)
 
     def authenticate(self, authorization: str | None) -> Principal:
         if not authorization:
@@ -73,7 +112,7 @@ class Authenticator:
             )
         credential = credential.strip()
         if tokens.looks_like_token(credential):
-            return tokens.principal_of(self.signing_key, credential, self._clock.now())
+            return tokens.principal_of(self.keyring, credential, self._clock.now())
         digest = hash_secret(credential)
         key = self._by_hash.get(digest)
         # compare_digest keeps the final comparison constant-time.

@@ -40,6 +40,8 @@ class Principal:
     subject: str
     identity: str | None = None
     channel: str | None = None
+    # When an access token stops being accepted; None for API keys.
+    expire_time: dt.datetime | None = None
 
     @property
     def is_privileged(self) -> bool:

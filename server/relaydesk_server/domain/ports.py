@@ -14,13 +14,14 @@ from relaydesk_server.domain.channels_model import Channel, ChannelFilter, Membe
 from relaydesk_server.domain.common import Page, PageRequest
 from relaydesk_server.domain.events_model import DomainEvent
 from relaydesk_server.domain.flows_model import ChannelType, Flow, FlowFilter
-from relaydesk_server.domain.keys_model import ApiKey
+from relaydesk_server.domain.keys_model import ApiKey, Role
 from relaydesk_server.domain.names import ResourceKind
 from relaydesk_server.domain.outbound_model import Delivery
 from relaydesk_server.domain.routing_index import RoutingIndex
 from relaydesk_server.domain.routing_model import Queue, Workflow
 from relaydesk_server.domain.sessions_model import Interaction, Session, SessionFilter
 from relaydesk_server.domain.tasks_model import Reservation, ReservationFilter, Task, TaskFilter
+from relaydesk_server.domain.tokens import SigningKey
 from relaydesk_server.domain.webhooks_model import Posting
 from relaydesk_server.domain.workforce_model import Activity, Worker
 
@@ -45,6 +46,16 @@ class ApiKeyRepository(Protocol):
     def list(self, page: PageRequest) -> Page[ApiKey]: ...
     def insert(self, key: ApiKey) -> None: ...
     def delete(self, key_id: str) -> None: ...
+    def count_role(self, role: Role) -> int: ...
+
+
+class SigningKeyRepository(Protocol):
+    def all(self) -> list[SigningKey]:
+        """Every key not yet purged, oldest first."""
+        ...
+
+    def save(self, key: SigningKey) -> None: ...
+    def delete_retired(self, now: dt.datetime) -> None: ...
 
 
 class ChannelRepository(Protocol):
@@ -222,6 +233,9 @@ class Transaction(Protocol):
 
     @property
     def api_keys(self) -> ApiKeyRepository: ...
+
+    @property
+    def signing_keys(self) -> SigningKeyRepository: ...
 
     @property
     def channels(self) -> ChannelRepository: ...

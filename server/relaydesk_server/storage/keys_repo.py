@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import sqlite_utils
 
 from relaydesk_server.domain.common import Page, PageRequest
 from relaydesk_server.domain.keys_model import ApiKey, Role
+from relaydesk_server.domain.tokens import SigningKey
 from relaydesk_server.storage.codec import ts_from_db, ts_to_db
 from relaydesk_server.storage.paging import page_query
 from relaydesk_server.storage.rows import fetch_one
@@ -52,10 +54,39 @@ class SqliteApiKeyRepository:
     def delete(self, key_id: str) -> None:
         self._db.table("api_keys").delete(key_id)
 
+    def count_role(self, role: Role) -> int:
+        row = self._db.execute("SELECT count(*) FROM api_keys WHERE role = ?", [role.value])
+        return int(row.fetchone()[0])
 
-def token_signing_key(db: sqlite_utils.Database) -> str:
-    row = db.conn.execute(
-        "SELECT value FROM server_secrets WHERE name = 'token_signing_key'"
-    ).fetchone()
-    assert row is not None  # migration 0011 makes it
-    return str(row[0])
+
+class SqliteSigningKeyRepository:
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self._db = db
+
+    def all(self) -> list[SigningKey]:
+        return [
+            SigningKey(
+                id=row["id"],
+                secret=row["secret"],
+                create_time=ts_from_db(row["create_time"]),
+                retire_time=ts_from_db(row["retire_time"]) if row["retire_time"] else None,
+            )
+            for row in self._db.query("SELECT * FROM signing_keys ORDER BY create_time, rowid")
+        ]
+
+    def save(self, key: SigningKey) -> None:
+        self._db.table("signing_keys").upsert(
+            {
+                "id": key.id,
+                "secret": key.secret,
+                "create_time": ts_to_db(key.create_time),
+                "retire_time": ts_to_db(key.retire_time) if key.retire_time else None,
+            },
+            pk="id",
+        )
+
+    def delete_retired(self, now: dt.datetime) -> None:
+        self._db.execute(
+            "DELETE FROM signing_keys WHERE retire_time IS NOT NULL AND retire_time <= ?",
+            [ts_to_db(now)],
+        )

@@ -584,6 +584,58 @@ def _token_key(db: sqlite_utils.Database) -> None:
     )
 
 
+def _signing_keys(db: sqlite_utils.Database) -> None:
+    # Token-signing keys with ids, so the key can be rotated: the newest has no
+    # retire_time; older ones verify their tokens until retire_time. The key
+    # made by 0011 becomes the current one, with the id tokens without `kid` use.
+    db.create_table(
+        "signing_keys",
+        {"id": str, "secret": str, "create_time": str, "retire_time": str},
+        pk="id",
+        not_null={"secret", "create_time"},
+    )
+    row = db.execute("SELECT value FROM server_secrets WHERE name = 'token_signing_key'").fetchone()
+    db.table("signing_keys").insert(
+        {
+            "id": "initial",
+            "secret": row[0] if row else secrets.token_urlsafe(32),
+            "create_time": ts_to_db(dt.datetime.now(dt.UTC)),
+            "retire_time": None,
+        }
+    )
+    db.execute("DELETE FROM server_secrets WHERE name = 'token_signing_key'")
+
+
+def _event_visibility(db: sqlite_utils.Database) -> None:
+    # Facts each event is logged with, for people's visibility (events/visibility.py):
+    # the identity it is personally about, and whether it is an internal message's.
+    # Events logged before this migration have neither (NULL): they are about nobody,
+    # and read back as internal, and no membership span covers them (spans start at
+    # the MEMBER_JOINED events logged from now on), so people see none of them.
+    # Members of a channel before this migration therefore see its events once they
+    # join it again; before it, people could not subscribe at all.
+    db.execute("ALTER TABLE events ADD COLUMN person TEXT")
+    db.execute("ALTER TABLE events ADD COLUMN internal INTEGER")
+    # (An index's entries are in rowid order within a key: by sequence, here.)
+    db.execute("CREATE INDEX events_channel ON events (channel) WHERE channel IS NOT NULL")
+    db.execute("CREATE INDEX events_person ON events (person) WHERE person IS NOT NULL")
+    # Who was a member of which channel over which stretch of the log: from the
+    # sequence of its MEMBER_JOINED to that of its MEMBER_LEFT or the channel's
+    # CHANNEL_DELETED (NULL while open). Written with the events, in the same
+    # transaction; compaction drops the spans closed before what it removes.
+    db.execute(
+        "CREATE TABLE member_spans ("
+        " identity TEXT NOT NULL,"
+        " joined_sequence INTEGER NOT NULL,"
+        " channel TEXT NOT NULL,"
+        " left_sequence INTEGER,"
+        " PRIMARY KEY (identity, joined_sequence, channel)) WITHOUT ROWID"
+    )
+    db.execute(
+        "CREATE INDEX member_spans_open ON member_spans (channel) WHERE left_sequence IS NULL"
+    )
+
+
 MIGRATIONS: list[Migration] = [
     Migration("0001_initial", _initial),
     Migration("0002_conversations", _conversations),
@@ -596,6 +648,8 @@ MIGRATIONS: list[Migration] = [
     Migration("0009_deliveries", _deliveries),
     Migration("0010_webhooks", _webhooks),
     Migration("0011_token_key", _token_key),
+    Migration("0012_signing_keys", _signing_keys),
+    Migration("0013_event_visibility", _event_visibility),
 ]
 
 

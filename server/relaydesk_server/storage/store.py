@@ -49,7 +49,7 @@ from relaydesk_server.storage.events_repo import (
     last_sequence,
 )
 from relaydesk_server.storage.flows_repo import SqliteFlowRepository
-from relaydesk_server.storage.keys_repo import SqliteApiKeyRepository
+from relaydesk_server.storage.keys_repo import SqliteApiKeyRepository, SqliteSigningKeyRepository
 from relaydesk_server.storage.migrations import apply_migrations
 from relaydesk_server.storage.reservations_repo import SqliteReservationRepository
 from relaydesk_server.storage.routing_repo import SqliteQueueRepository, SqliteWorkflowRepository
@@ -93,6 +93,7 @@ class SqliteTransaction:
         self.db = db
         self.flows = SqliteFlowRepository(db)
         self.api_keys = SqliteApiKeyRepository(db)
+        self.signing_keys = SqliteSigningKeyRepository(db)
         self.channels: SqliteChannelRepository = SqliteChannelRepository(db)
         self.members = SqliteMemberRepository(db)
         self.messages = SqliteMessageRepository(db)
@@ -265,7 +266,9 @@ class Store:
     def _write_loop(self, conn: sqlite3.Connection) -> None:
         db = sqlite_utils.Database(conn)
         self._sequencer = Sequencer(self.last_sequence)
-        self._event_log = SqliteEventLog(db, self._sequencer, self._event_encoder, self._job_now)
+        self._event_log = SqliteEventLog(
+            db, self._sequencer, self._event_encoder, self._job_now, self._worker_identity
+        )
         tx = SqliteTransaction(db, self.clock, self.ids, self._event_log)
         self._channel_cache = CachedChannelRepository(db)
         tx.channels = self._channel_cache
@@ -292,6 +295,11 @@ class Store:
 
     def _job_now(self) -> dt.datetime:
         return self._tx.now()
+
+    def _worker_identity(self, worker_id: str) -> str | None:
+        """In the writer: the identity of a worker, as the current unit of work sees it."""
+        worker = self._routing.workers.get(worker_id) or self._tx.workers.get(worker_id)
+        return worker.spec.identity if worker is not None else None
 
     def _run_batch(
         self, conn: sqlite3.Connection, tx: SqliteTransaction, batch: list[_WriteJob]

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from relaydesk.v1 import engagement_service_pb2 as pb
 from relaydesk.v1 import engagement_service_pb2_grpc
 from relaydesk_server.clock import Clock
-from relaydesk_server.domain import access, engagements, tokens
+from relaydesk_server.domain import engagements, tokens
 from relaydesk_server.domain.keys_model import Role
 from relaydesk_server.domain.names import FLOW
 from relaydesk_server.domain.ports import Transaction
@@ -17,7 +17,6 @@ from relaydesk_server.transport.channels_convert import (
     check_attributes,
     check_identity,
 )
-from relaydesk_server.transport.context import caller
 from relaydesk_server.transport.mechanics import Calls
 from relaydesk_server.transport.validation import MAX_DISPLAY_NAME, Violations
 
@@ -26,15 +25,14 @@ if TYPE_CHECKING:
 
 
 class EngagementServicer(engagement_service_pb2_grpc.EngagementServiceServicer):
-    def __init__(self, calls: Calls, clock: Clock, signing_key: str) -> None:
+    def __init__(self, calls: Calls, clock: Clock, keyring: tokens.Keyring) -> None:
         self._calls = calls
         self._clock = clock
-        self._signing_key = signing_key
+        self._keyring = keyring
 
     async def StartWebchat(
         self, request: pb.StartWebchatRequest, context: Context
     ) -> pb.StartWebchatResponse:
-        access.require_privileged(caller())
         FLOW.parse(request.flow, "flow")
         violations = Violations()
         if request.identity:
@@ -50,7 +48,7 @@ class EngagementServicer(engagement_service_pb2_grpc.EngagementServiceServicer):
                 tx, request.flow, request.identity, request.display_name, pre_engagement
             )
             token = tokens.mint(
-                self._signing_key,
+                self._keyring,
                 channel.spec.customer_address,
                 Role.CUSTOMER,
                 tx.now(),

@@ -91,10 +91,13 @@ class Calls:
         request: ProtoMessage,
         response_type: type[R],
         fn: Callable[[SqliteTransaction], R],
+        *,
+        stored: Callable[[R], R] | None = None,
     ) -> R:
         """Runs `fn` as one unit of work.
 
-        A repeated `request.request_id` replays the first response instead.
+        A repeated `request.request_id` replays the first response instead, as
+        `stored` left it when one is given (so a secret is never written down).
         """
         request_id: str = getattr(request, "request_id", "")
         if not request_id:
@@ -106,7 +109,9 @@ class Calls:
             scope=caller().subject,
             request_id=request_id,
             fingerprint=_fingerprint(request),
-            encode=lambda response: response.SerializeToString(deterministic=True),
+            encode=lambda response: (stored(response) if stored else response).SerializeToString(
+                deterministic=True
+            ),
             decode=response_type.FromString,
         )
         return await self.store.write(fn, idempotency=idempotency)

@@ -35,8 +35,10 @@ from relaydesk.v1 import (
 )
 from relaydesk_server.clock import Clock
 from relaydesk_server.dispatch import OutboundDispatcher
+from relaydesk_server.domain.keys import Authenticator
 from relaydesk_server.domain.ratelimit import RateLimiter
 from relaydesk_server.events.stream import EventStreams
+from relaydesk_server.transport.auth_service import AuthServicer
 from relaydesk_server.transport.channel_service import ChannelServicer
 from relaydesk_server.transport.engagement_service import EngagementServicer
 from relaydesk_server.transport.event_service import EventServicer, add_event_servicer
@@ -44,6 +46,7 @@ from relaydesk_server.transport.flow_service import FlowServicer
 from relaydesk_server.transport.gateway_service import GatewayServicer
 from relaydesk_server.transport.mechanics import Calls
 from relaydesk_server.transport.session_service import SessionServicer
+from relaydesk_server.transport.streams import OpenStreams
 from relaydesk_server.transport.task_service import TaskServicer
 from relaydesk_server.transport.workforce_service import WorkforceServicer
 
@@ -74,7 +77,8 @@ def register_services(
     streams: EventStreams,
     clock: Clock,
     outbound: OutboundDispatcher,
-    signing_key: str,
+    authenticator: Authenticator,
+    open_streams: OpenStreams,
 ) -> None:
     implemented: dict[str, object] = {
         "FlowService": FlowServicer(calls),
@@ -82,9 +86,10 @@ def register_services(
         "SessionService": SessionServicer(calls),
         "GatewayService": GatewayServicer(calls, limiter, outbound),
         # StartOutbound is still the base class's UNIMPLEMENTED.
-        "EngagementService": EngagementServicer(calls, clock, signing_key),  # type: ignore[abstract]
+        "EngagementService": EngagementServicer(calls, clock, authenticator.keyring),  # type: ignore[abstract]
         "WorkforceService": WorkforceServicer(calls),
         "TaskService": TaskServicer(calls, clock),
+        "AuthService": AuthServicer(calls, clock, authenticator, open_streams),
     }
     # Events go out as pre-encoded frames, so this service has its own registration.
     add_event_servicer(EventServicer(calls, streams), server)

@@ -250,3 +250,55 @@ class CreateAccessTokenResponse(_message.Message):
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
 Global___CreateAccessTokenResponse: _TypeAlias = CreateAccessTokenResponse  # noqa: Y015
+
+@_typing.final
+class RotateSigningKeyRequest(_message.Message):
+    """The request of `RotateSigningKey`."""
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    REQUEST_ID_FIELD_NUMBER: _builtins.int
+    request_id: _builtins.str
+    """Optional. Makes the call idempotent (see `CreateApiKeyRequest.request_id`)."""
+    def __init__(
+        self,
+        *,
+        request_id: _builtins.str = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["request_id", b"request_id"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___RotateSigningKeyRequest: _TypeAlias = RotateSigningKeyRequest  # noqa: Y015
+
+@_typing.final
+class RotateSigningKeyResponse(_message.Message):
+    """The response of `RotateSigningKey`."""
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    KEY_ID_FIELD_NUMBER: _builtins.int
+    PREVIOUS_KEY_RETIRE_TIME_FIELD_NUMBER: _builtins.int
+    key_id: _builtins.str
+    """The id of the new signing key (the `kid` of tokens signed with it)."""
+    @_builtins.property
+    def previous_key_retire_time(self) -> _timestamp_pb2.Timestamp:
+        """When tokens signed with the previous key stop being accepted, at the
+        latest: the rotation time plus the longest token ttl.
+        """
+
+    def __init__(
+        self,
+        *,
+        key_id: _builtins.str = ...,
+        previous_key_retire_time: _timestamp_pb2.Timestamp | None = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _typing.Literal["previous_key_retire_time", b"previous_key_retire_time"]  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["key_id", b"key_id", "previous_key_retire_time", b"previous_key_retire_time"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___RotateSigningKeyResponse: _TypeAlias = RotateSigningKeyResponse  # noqa: Y015

@@ -58,6 +58,11 @@ class AuthServiceStub:
                 request_serializer=relaydesk_dot_v1_dot_auth__service__pb2.CreateAccessTokenRequest.SerializeToString,
                 response_deserializer=relaydesk_dot_v1_dot_auth__service__pb2.CreateAccessTokenResponse.FromString,
                 _registered_method=True)
+        self.RotateSigningKey = channel.unary_unary(
+                '/relaydesk.v1.AuthService/RotateSigningKey',
+                request_serializer=relaydesk_dot_v1_dot_auth__service__pb2.RotateSigningKeyRequest.SerializeToString,
+                response_deserializer=relaydesk_dot_v1_dot_auth__service__pb2.RotateSigningKeyResponse.FromString,
+                _registered_method=True)
 
 
 class AuthServiceServicer:
@@ -110,6 +115,16 @@ class AuthServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def RotateSigningKey(self, request, context):
+        """Replaces the key access tokens are signed with. New tokens are signed with
+        the new key at once; tokens signed with the previous keys stay valid until
+        they expire (at most 24 h), so rotating needs no downtime. Admins only.
+        Errors: PERMISSION_DENIED (not an admin).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_AuthServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -132,6 +147,11 @@ def add_AuthServiceServicer_to_server(servicer, server):
                     servicer.CreateAccessToken,
                     request_deserializer=relaydesk_dot_v1_dot_auth__service__pb2.CreateAccessTokenRequest.FromString,
                     response_serializer=relaydesk_dot_v1_dot_auth__service__pb2.CreateAccessTokenResponse.SerializeToString,
+            ),
+            'RotateSigningKey': grpc.unary_unary_rpc_method_handler(
+                    servicer.RotateSigningKey,
+                    request_deserializer=relaydesk_dot_v1_dot_auth__service__pb2.RotateSigningKeyRequest.FromString,
+                    response_serializer=relaydesk_dot_v1_dot_auth__service__pb2.RotateSigningKeyResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -246,6 +266,33 @@ class AuthService:
             '/relaydesk.v1.AuthService/CreateAccessToken',
             relaydesk_dot_v1_dot_auth__service__pb2.CreateAccessTokenRequest.SerializeToString,
             relaydesk_dot_v1_dot_auth__service__pb2.CreateAccessTokenResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RotateSigningKey(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/relaydesk.v1.AuthService/RotateSigningKey',
+            relaydesk_dot_v1_dot_auth__service__pb2.RotateSigningKeyRequest.SerializeToString,
+            relaydesk_dot_v1_dot_auth__service__pb2.RotateSigningKeyResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -64,6 +64,12 @@ class AuthServiceStub:
     ttl outside 1 s to 24 h), FAILED_PRECONDITION (the channel does not exist),
     PERMISSION_DENIED (not an admin or service).
     """
+    RotateSigningKey: _grpc.UnaryUnaryMultiCallable[_auth_service_pb2.RotateSigningKeyRequest, _auth_service_pb2.RotateSigningKeyResponse]
+    """Replaces the key access tokens are signed with. New tokens are signed with
+    the new key at once; tokens signed with the previous keys stay valid until
+    they expire (at most 24 h), so rotating needs no downtime. Admins only.
+    Errors: PERMISSION_DENIED (not an admin).
+    """
 
 @_typing.type_check_only
 class AuthServiceAsyncStub(AuthServiceStub):
@@ -100,6 +106,12 @@ class AuthServiceAsyncStub(AuthServiceStub):
     without `channel` or an AGENT token with one, a malformed channel name, a
     ttl outside 1 s to 24 h), FAILED_PRECONDITION (the channel does not exist),
     PERMISSION_DENIED (not an admin or service).
+    """
+    RotateSigningKey: _aio.UnaryUnaryMultiCallable[_auth_service_pb2.RotateSigningKeyRequest, _auth_service_pb2.RotateSigningKeyResponse]  # type: ignore[assignment]
+    """Replaces the key access tokens are signed with. New tokens are signed with
+    the new key at once; tokens signed with the previous keys stay valid until
+    they expire (at most 24 h), so rotating needs no downtime. Admins only.
+    Errors: PERMISSION_DENIED (not an admin).
     """
 
 class AuthServiceServicer(metaclass=_abc_1.ABCMeta):
@@ -158,6 +170,18 @@ class AuthServiceServicer(metaclass=_abc_1.ABCMeta):
         without `channel` or an AGENT token with one, a malformed channel name, a
         ttl outside 1 s to 24 h), FAILED_PRECONDITION (the channel does not exist),
         PERMISSION_DENIED (not an admin or service).
+        """
+
+    @_abc_1.abstractmethod
+    def RotateSigningKey(
+        self,
+        request: _auth_service_pb2.RotateSigningKeyRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_auth_service_pb2.RotateSigningKeyResponse, _abc.Awaitable[_auth_service_pb2.RotateSigningKeyResponse]]:
+        """Replaces the key access tokens are signed with. New tokens are signed with
+        the new key at once; tokens signed with the previous keys stay valid until
+        they expire (at most 24 h), so rotating needs no downtime. Admins only.
+        Errors: PERMISSION_DENIED (not an admin).
         """
 
 def add_AuthServiceServicer_to_server(servicer: AuthServiceServicer, server: _typing.Union[_grpc.Server, _aio.Server]) -> None: ...
