@@ -14,13 +14,19 @@ from google.rpc import error_details_pb2
 
 from relaydesk.client import Client, connect, error_details
 from relaydesk.v1 import (
+    auth_service_pb2,
     channel_pb2,
     channel_service_pb2,
     common_pb2,
+    event_pb2,
+    event_service_pb2,
     flow_pb2,
     member_pb2,
     message_pb2,
     queue_pb2,
+    task_pb2,
+    task_service_pb2,
+    worker_pb2,
     workflow_pb2,
     workforce_service_pb2,
 )
@@ -165,3 +171,96 @@ async def gather_limited(calls: Iterable[Awaitable[T]], limit: int = 64) -> list
             return await call
 
     return await asyncio.gather(*(one(c) for c in calls))
+
+
+async def access_token(rd: Client, identity: str, role: int, channel: str = "") -> str:
+    """A signed access token for an agent or a customer (`role` is a common_pb2.Role)."""
+    request = auth_service_pb2.CreateAccessTokenRequest(
+        identity=identity,
+        role=role,  # type: ignore[arg-type]
+        channel=channel,
+    )
+    return (await rd.auth.CreateAccessToken(request)).token
+
+
+# Routing: activities, queues, workflows, workers, tasks.
+
+
+async def activity(rd: Client, display_name: str) -> str:
+    listed = await rd.workforce.ListActivities(workforce_service_pb2.ListActivitiesRequest())
+    return next(a.name for a in listed.activities if a.display_name == display_name)
+
+
+async def new_queue(rd: Client, display_name: str = "queue", **fields: Any) -> str:
+    request = workforce_service_pb2.CreateQueueRequest(
+        queue=queue_pb2.Queue(display_name=display_name, **fields)
+    )
+    return (await rd.workforce.CreateQueue(request)).queue.name
+
+
+async def new_workflow(rd: Client, *, reservation_timeout: int | None = None, **fields: Any) -> str:
+    spec = workflow_pb2.Workflow(display_name="routing", **fields)
+    if reservation_timeout is not None:
+        spec.reservation_timeout.seconds = reservation_timeout
+    return (
+        await rd.workforce.CreateWorkflow(
+            workforce_service_pb2.CreateWorkflowRequest(workflow=spec)
+        )
+    ).workflow.name
+
+
+async def routing_to(rd: Client, *, reservation_timeout: int | None = None, **queue: Any) -> str:
+    """A workflow sending every task to a new queue made with `queue` fields."""
+    return await new_workflow(
+        rd, default_queue=await new_queue(rd, **queue), reservation_timeout=reservation_timeout
+    )
+
+
+async def new_worker(
+    rd: Client, identity: str, *, attributes: dict[str, Any] | None = None, **fields: Any
+) -> str:
+    worker = worker_pb2.Worker(identity=identity, **fields)
+    if attributes is not None:
+        worker.attributes.update(attributes)
+    return (
+        await rd.workforce.CreateWorker(workforce_service_pb2.CreateWorkerRequest(worker=worker))
+    ).worker.name
+
+
+async def set_activity(rd: Client, worker: str, display_name: str) -> worker_pb2.Worker:
+    request = workforce_service_pb2.SetWorkerActivityRequest(
+        name=worker, activity=await activity(rd, display_name)
+    )
+    return (await rd.workforce.SetWorkerActivity(request)).worker
+
+
+async def create_task(rd: Client, workflow: str, **fields: Any) -> task_pb2.Task:
+    attributes = fields.pop("attributes", None)
+    task = task_pb2.Task(workflow=workflow, **fields)
+    if attributes is not None:
+        task.attributes.update(attributes)
+    return (await rd.tasks.CreateTask(task_service_pb2.CreateTaskRequest(task=task))).task
+
+
+# Event streams.
+
+
+def subscribe(rd: Client, **fields: Any) -> Any:
+    """An EventService.Subscribe call (read it with `call.read()`, end it with `call.cancel()`)."""
+    return rd.events.Subscribe(event_service_pb2.SubscribeRequest(**fields))
+
+
+async def events_until_idle(call: Any, head: int, wait: float = 20) -> list[event_pb2.Event]:
+    """Every event a stream delivers until it is idle at `head`: until a heartbeat
+    carrying `head` or later, which comes only once everything published up to
+    there was delivered or filtered out (start the server with a short
+    heartbeat_interval). Heartbeats are left out."""
+    events: list[event_pb2.Event] = []
+    async with asyncio.timeout(wait):
+        while True:
+            response = await call.read()
+            assert response is not grpc.aio.EOF, f"the stream ended after {len(events)} events"
+            if response.event.type != event_pb2.EVENT_TYPE_HEARTBEAT:
+                events.append(response.event)
+            elif response.event.sequence >= head:
+                return events

@@ -31,7 +31,20 @@ from relaydesk.v1 import (
 from relaydesk.v1 import event_service_pb2 as events_pb
 from relaydesk.v1 import task_service_pb2 as pb
 from relaydesk.v1 import workforce_service_pb2 as wf
-from tests.support import Harness, expect_error, new_channel, reason, violated_fields
+from tests.support import (
+    Harness,
+    activity,
+    create_task,
+    expect_error,
+    new_channel,
+    new_queue,
+    new_worker,
+    new_workflow,
+    reason,
+    routing_to,
+    set_activity,
+    violated_fields,
+)
 
 SECONDS = duration_pb2.Duration
 WAIT = 20  # seconds: an upper bound on waiting for events, never a pause
@@ -50,46 +63,6 @@ HOLDING = {PENDING, ACCEPTED, WRAPPING}  # the statuses that use a worker's capa
 # Setup: activities, queues, workflows, workers.
 
 
-async def activity(rd: Client, display_name: str) -> str:
-    listed = await rd.workforce.ListActivities(wf.ListActivitiesRequest())
-    return next(a.name for a in listed.activities if a.display_name == display_name)
-
-
-async def new_queue(rd: Client, display_name: str = "queue", **fields: Any) -> str:
-    request = wf.CreateQueueRequest(queue=queue_pb2.Queue(display_name=display_name, **fields))
-    return (await rd.workforce.CreateQueue(request)).queue.name
-
-
-async def new_workflow(rd: Client, *, reservation_timeout: int | None = None, **fields: Any) -> str:
-    spec = workflow_pb2.Workflow(display_name="routing", **fields)
-    if reservation_timeout is not None:
-        spec.reservation_timeout.seconds = reservation_timeout
-    return (
-        await rd.workforce.CreateWorkflow(wf.CreateWorkflowRequest(workflow=spec))
-    ).workflow.name
-
-
-async def routing_to(rd: Client, *, reservation_timeout: int | None = None, **queue: Any) -> str:
-    """A workflow sending every task to a new queue made with `queue` fields."""
-    return await new_workflow(
-        rd, default_queue=await new_queue(rd, **queue), reservation_timeout=reservation_timeout
-    )
-
-
-async def new_worker(
-    rd: Client, identity: str, *, attributes: dict[str, Any] | None = None, **fields: Any
-) -> str:
-    worker = worker_pb2.Worker(identity=identity, **fields)
-    if attributes is not None:
-        worker.attributes.update(attributes)
-    return (await rd.workforce.CreateWorker(wf.CreateWorkerRequest(worker=worker))).worker.name
-
-
-async def set_activity(rd: Client, worker: str, display_name: str) -> worker_pb2.Worker:
-    request = wf.SetWorkerActivityRequest(name=worker, activity=await activity(rd, display_name))
-    return (await rd.workforce.SetWorkerActivity(request)).worker
-
-
 async def available_one_by_one(harness: Harness, *workers: str) -> None:
     """Makes the workers Available a second apart: the first is then idle longest."""
     for worker in workers:
@@ -106,14 +79,6 @@ async def load(rd: Client, worker: str, task_channel: str = "chat") -> int:
 
 
 # Tasks and reservations.
-
-
-async def create_task(rd: Client, workflow: str, **fields: Any) -> task_pb2.Task:
-    attributes = fields.pop("attributes", None)
-    task = task_pb2.Task(workflow=workflow, **fields)
-    if attributes is not None:
-        task.attributes.update(attributes)
-    return (await rd.tasks.CreateTask(pb.CreateTaskRequest(task=task))).task
 
 
 async def get_task(rd: Client, name: str) -> task_pb2.Task:

@@ -1,22 +1,32 @@
-"""Who may read and write a conversation (API §2, §10).
+"""What agents and customers may touch (API §9, §10): the resource half of the
+policy whose role half is `domain/policy.py`.
 
-Admins and services may do everything. Agents act in channels they are members
-of (and read public ones); a customer acts only in the one channel its
-credential is scoped to, as a member of it.
+Admins and services may do everything. Agents act only as themselves: their
+worker, the offers made to them, the tasks they hold, the channels they are
+members of (and they read public ones). A customer acts only in the one channel
+its credential is scoped to, as a member of it.
+
+A person is never told whether something it may not see exists: asking for a
+missing resource and for someone else's answer the same PERMISSION_DENIED.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from relaydesk_server.domain.channels_model import Channel, ChannelKind, Member
-from relaydesk_server.domain.errors import PermissionDenied
+from relaydesk_server.domain.errors import NotFound, PermissionDenied
 from relaydesk_server.domain.keys_model import Principal, Role
+from relaydesk_server.domain.ports import Transaction
+from relaydesk_server.domain.tasks_model import Reservation, Task
+from relaydesk_server.domain.workforce_model import Worker
+
+T = TypeVar("T")
 
 
 def _denied() -> PermissionDenied:
-    # Never a hint whether the resource exists.
-    return PermissionDenied(
-        "the caller may not do this on this channel", reason="CHANNEL_ACCESS_DENIED"
-    )
+    return denied("channel")
 
 
 def can_read(principal: Principal, channel: Channel, membership: Member | None) -> bool:
@@ -41,35 +51,74 @@ def require_write(principal: Principal, channel: Channel, membership: Member | N
         raise _denied()
 
 
-# What people (agents and customers, on access tokens) may call: the
-# conversation RPCs, where every call is then checked against the channel.
-# Admins and services may call everything; people get PERMISSION_DENIED elsewhere.
-PERSON_METHODS = frozenset(
-    f"/relaydesk.v1.ChannelService/{name}"
-    for name in (
-        "GetChannel",
-        "ListChannels",
-        "ListMembers",
-        "SendMessage",
-        "GetMessage",
-        "ListMessages",
-        "UpdateReadHorizon",
-        "SendTyping",
+def denied(kind: str) -> PermissionDenied:
+    """The one answer for a `kind` resource a person may not see, or that does not exist."""
+    return PermissionDenied(
+        f"the caller may not do this on this {kind}", reason=f"{kind.upper()}_ACCESS_DENIED"
     )
-)
 
 
-def require_callable(principal: Principal, method: str) -> None:
-    """Whether the caller's role may call `method` at all (API §10)."""
-    if not principal.is_privileged and method not in PERSON_METHODS:
-        raise PermissionDenied(
-            f"a {principal.role.value.lower()} credential may not call {method}",
-            reason="ROLE_NOT_ALLOWED",
-        )
+def own_worker(tx: Transaction, principal: Principal) -> Worker | None:
+    """The worker an agent acts as: the one whose identity is the token's."""
+    if principal.role is not Role.AGENT or principal.identity is None:
+        return None
+    return tx.workers.find_by_identity(principal.identity)
 
 
-def require_privileged(principal: Principal) -> None:
-    if not principal.is_privileged:
-        raise PermissionDenied(
-            "only admin and service credentials may do this", reason="PRIVILEGED_ONLY"
-        )
+def is_own_worker(tx: Transaction, principal: Principal, worker: Worker) -> bool:
+    if principal.is_privileged:
+        return True
+    mine = own_worker(tx, principal)
+    return mine is not None and mine.id == worker.id
+
+
+def is_member(tx: Transaction, principal: Principal, channel_id: str) -> bool:
+    """Staff count as members of every channel; a person is one if it joined it."""
+    if principal.is_privileged:
+        return True
+    return (
+        principal.identity is not None
+        and tx.members.find(channel_id, principal.identity) is not None
+    )
+
+
+def holds_task(tx: Transaction, principal: Principal, task: Task) -> bool:
+    """Whether the caller may act on `task`: staff on any, an agent on one assigned to it."""
+    if principal.is_privileged:
+        return True
+    mine = own_worker(tx, principal)
+    return mine is not None and task.worker == mine.name
+
+
+def may_read_task(tx: Transaction, principal: Principal, task: Task) -> bool:
+    """Staff read any task; an agent one assigned to it or offered to it (to decide)."""
+    if holds_task(tx, principal, task):
+        return True
+    mine = own_worker(tx, principal)
+    return mine is not None and any(
+        r.worker_id == mine.id for r in tx.reservations.of_task(task.id)
+    )
+
+
+def owns_reservation(tx: Transaction, principal: Principal, reservation: Reservation) -> bool:
+    if principal.is_privileged:
+        return True
+    mine = own_worker(tx, principal)
+    return mine is not None and reservation.worker_id == mine.id
+
+
+def found_or_denied(
+    principal: Principal,
+    found: T | None,
+    allowed: Callable[[T], bool],
+    kind: str,
+    missing: Callable[[], NotFound],
+) -> T:
+    """`found` if it exists and the caller may touch it. Otherwise staff learn that
+    it is missing (`missing()`), and a person gets the same denial whether it is
+    missing or someone else's."""
+    if found is not None and allowed(found):
+        return found
+    if principal.is_privileged and found is None:
+        raise missing()
+    raise denied(kind)

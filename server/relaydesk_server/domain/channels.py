@@ -59,14 +59,25 @@ def _membership(tx: Transaction, principal: Principal, channel: Channel) -> Memb
     return tx.members.find(channel.id, principal.identity)
 
 
+def _channel_for(tx: Transaction, principal: Principal, ref: str) -> Channel:
+    """The channel named by `ref`; a person asking for a missing one is told no more
+    than it would be about someone else's."""
+    try:
+        return resolve_channel(tx, ref)
+    except NotFound:
+        if principal.is_privileged:
+            raise
+        raise access.denied("channel") from None
+
+
 def _readable(tx: Transaction, principal: Principal, ref: str) -> Channel:
-    channel = resolve_channel(tx, ref)
+    channel = _channel_for(tx, principal, ref)
     access.require_read(principal, channel, _membership(tx, principal, channel))
     return channel
 
 
 def _writable(tx: Transaction, principal: Principal, ref: str) -> tuple[Channel, Member | None]:
-    channel = resolve_channel(tx, ref)
+    channel = _channel_for(tx, principal, ref)
     membership = _membership(tx, principal, channel)
     access.require_write(principal, channel, membership)
     return channel, membership
@@ -117,8 +128,6 @@ def _check_unique_name(tx: Transaction, spec: ChannelSpec, channel_id: str | Non
 
 
 def create_channel(tx: Transaction, principal: Principal, spec: ChannelSpec) -> Channel:
-    if principal.role is Role.CUSTOMER:
-        raise PermissionDenied("customers cannot create channels", reason="PRIVILEGED_ONLY")
     _check_unique_name(tx, spec, None)
     if spec.flow is not None:
         flow = tx.flows.get(FLOW.parse(spec.flow, "channel.flow"))
@@ -242,7 +251,6 @@ def close(tx: Transaction, channel: Channel, reason: str) -> Channel:
 
 
 def delete_channel(tx: Transaction, principal: Principal, ref: str) -> None:
-    access.require_privileged(principal)
     channel = resolve_channel(tx, ref)
     sessions.end_for_channel(tx, channel, SessionStatus.FAILED, "its channel was deleted")
     tx.channels.delete(channel.id)
@@ -341,7 +349,12 @@ def list_members(
     tx: Transaction, principal: Principal, ref: str, page: PageRequest
 ) -> Page[Member]:
     channel = _readable(tx, principal, ref)
-    return tx.members.list(channel.id, page)
+    result = tx.members.list(channel.id, page)
+    if principal.role is Role.CUSTOMER:
+        # Member attributes are the business's notes; customers never see them.
+        hidden = [dataclasses.replace(m, attributes={}) for m in result.items]
+        result = Page(hidden, result.next_after)
+    return result
 
 
 def _member(tx: Transaction, channel: Channel, member_id: str) -> Member:

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import dataclasses
 
-from relaydesk_server.domain import assignment, channels, workforce
+from relaydesk_server.domain import access, assignment, channels, workforce
 from relaydesk_server.domain.assignment import save_task, set_reservation_status
 from relaydesk_server.domain.channels_model import MemberRole
 from relaydesk_server.domain.common import Page, PageRequest
 from relaydesk_server.domain.errors import FailedPrecondition, NotFound
+from relaydesk_server.domain.keys_model import Principal
 from relaydesk_server.domain.ports import Transaction
 from relaydesk_server.domain.tasks import STEP_TIMER, TTL_TIMER, get_task, holder
 from relaydesk_server.domain.tasks_model import (
@@ -36,15 +37,37 @@ def get_reservation(tx: Transaction, task_id: str, reservation_id: str) -> Reser
 
 
 def list_reservations(
-    tx: Transaction, reservation_filter: ReservationFilter, page: PageRequest
+    tx: Transaction,
+    principal: Principal,
+    reservation_filter: ReservationFilter,
+    page: PageRequest,
 ) -> Page[Reservation]:
-    if reservation_filter.task_id is not None:
+    if not principal.is_privileged:
+        # An agent lists the offers made to it, and no one else's; whether a
+        # task it names exists is not its business.
+        mine = access.own_worker(tx, principal)
+        wanted = reservation_filter.worker_id
+        if wanted is not None and (mine is None or wanted != mine.id):
+            raise access.denied("reservation")
+        if mine is None:
+            return Page([], None)
+        reservation_filter = dataclasses.replace(reservation_filter, worker_id=mine.id)
+    elif reservation_filter.task_id is not None:
         get_task(tx, reservation_filter.task_id)
     return tx.reservations.list(reservation_filter, page)
 
 
-def _pending(tx: Transaction, task_id: str, reservation_id: str, action: str) -> Reservation:
-    reservation = get_reservation(tx, task_id, reservation_id)
+def _pending(
+    tx: Transaction, principal: Principal, task_id: str, reservation_id: str, action: str
+) -> Reservation:
+    name = f"tasks/{task_id}/reservations/{reservation_id}"
+    reservation = access.found_or_denied(
+        principal,
+        tx.reservations.get(task_id, reservation_id),
+        lambda found: access.owns_reservation(tx, principal, found),
+        "reservation",
+        lambda: NotFound("relaydesk.v1.Reservation", name, reason="RESERVATION_NOT_FOUND"),
+    )
     if reservation.status is not ReservationStatus.PENDING:
         raise FailedPrecondition.one(
             "STATE",
@@ -55,8 +78,10 @@ def _pending(tx: Transaction, task_id: str, reservation_id: str, action: str) ->
     return reservation
 
 
-def accept_reservation(tx: Transaction, task_id: str, reservation_id: str) -> Reservation:
-    offer = _pending(tx, task_id, reservation_id, "accepted")
+def accept_reservation(
+    tx: Transaction, principal: Principal, task_id: str, reservation_id: str
+) -> Reservation:
+    offer = _pending(tx, principal, task_id, reservation_id, "accepted")
     task = get_task(tx, task_id)
     accepted = set_reservation_status(tx, offer, ReservationStatus.ACCEPTED)
     worker = workforce.get_worker(tx, offer.worker_id)
@@ -88,8 +113,10 @@ def accept_reservation(tx: Transaction, task_id: str, reservation_id: str) -> Re
     return accepted
 
 
-def reject_reservation(tx: Transaction, task_id: str, reservation_id: str) -> Reservation:
-    offer = _pending(tx, task_id, reservation_id, "rejected")
+def reject_reservation(
+    tx: Transaction, principal: Principal, task_id: str, reservation_id: str
+) -> Reservation:
+    offer = _pending(tx, principal, task_id, reservation_id, "rejected")
     rejected = set_reservation_status(tx, offer, ReservationStatus.REJECTED)
     assignment.after_offer_ended(tx, rejected)
     assignment.offer_task(tx, task_id)

@@ -18,6 +18,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Callable
 
+from relaydesk_server.domain import access
 from relaydesk_server.domain.channels_model import Channel, Message, MessageDirection
 from relaydesk_server.domain.common import Page, PageRequest, check_etag
 from relaydesk_server.domain.errors import (
@@ -28,6 +29,7 @@ from relaydesk_server.domain.errors import (
 )
 from relaydesk_server.domain.events_model import DomainEvent, EventType
 from relaydesk_server.domain.flows_model import Flow
+from relaydesk_server.domain.keys_model import Principal
 from relaydesk_server.domain.names import CHANNEL, FLOW, PARTICIPANT, SESSION
 from relaydesk_server.domain.ports import Transaction
 from relaydesk_server.domain.sessions_model import (
@@ -54,8 +56,22 @@ def list_sessions(
     return tx.sessions.list(session_filter, page)
 
 
-def list_interactions(tx: Transaction, ref: str, page: PageRequest) -> Page[Interaction]:
-    return tx.sessions.interactions(resolve_session(tx, ref).id, page)
+def read_session(tx: Transaction, principal: Principal, ref: str) -> Session:
+    """A session, for staff; for an agent, one of a channel it is a member of."""
+    found = tx.sessions.get(ref) if SESSION.is_id(ref) else tx.sessions.find_by_unique_name(ref)
+    return access.found_or_denied(
+        principal,
+        found,
+        lambda session: access.is_member(tx, principal, session.channel_id),
+        "session",
+        lambda: NotFound(SESSION.type_name, SESSION.name(ref), reason="SESSION_NOT_FOUND"),
+    )
+
+
+def list_interactions(
+    tx: Transaction, principal: Principal, ref: str, page: PageRequest
+) -> Page[Interaction]:
+    return tx.sessions.interactions(read_session(tx, principal, ref).id, page)
 
 
 def _refuse_second(tx: Transaction, channel: Channel, flow: Flow, unique_name: str | None) -> None:

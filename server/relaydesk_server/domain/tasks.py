@@ -17,13 +17,14 @@ import dataclasses
 from collections.abc import Callable
 from typing import Any
 
-from relaydesk_server.domain import assignment, janitor
+from relaydesk_server.domain import access, assignment, janitor
 from relaydesk_server.domain.assignment import save_task
 from relaydesk_server.domain.channels import resolve_channel
 from relaydesk_server.domain.common import Page, PageRequest, check_etag
 from relaydesk_server.domain.errors import FailedPrecondition, InvalidArgument, NotFound
 from relaydesk_server.domain.events_model import DomainEvent, EventType
 from relaydesk_server.domain.expressions import Expression
+from relaydesk_server.domain.keys_model import Principal
 from relaydesk_server.domain.names import CHANNEL, QUEUE, TASK, WORKER, WORKFLOW
 from relaydesk_server.domain.ports import Transaction
 from relaydesk_server.domain.routing_model import Workflow
@@ -58,7 +59,36 @@ def get_task(tx: Transaction, task_id: str) -> Task:
     return task
 
 
-def list_tasks(tx: Transaction, task_filter: TaskFilter, page: PageRequest) -> Page[Task]:
+def _task_for(
+    tx: Transaction,
+    principal: Principal,
+    task_id: str,
+    allowed: Callable[[Transaction, Principal, Task], bool],
+) -> Task:
+    return access.found_or_denied(
+        principal,
+        tx.tasks.get(task_id),
+        lambda task: allowed(tx, principal, task),
+        "task",
+        lambda: NotFound(TASK.type_name, TASK.name(task_id), reason="TASK_NOT_FOUND"),
+    )
+
+
+def read_task(tx: Transaction, principal: Principal, task_id: str) -> Task:
+    return _task_for(tx, principal, task_id, access.may_read_task)
+
+
+def list_tasks(
+    tx: Transaction, principal: Principal, task_filter: TaskFilter, page: PageRequest
+) -> Page[Task]:
+    if not principal.is_privileged:
+        # An agent lists the tasks assigned to it, and no one else's.
+        mine = access.own_worker(tx, principal)
+        if task_filter.worker is not None and (mine is None or task_filter.worker != mine.name):
+            raise access.denied("task")
+        if mine is None:
+            return Page([], None)
+        task_filter = dataclasses.replace(task_filter, worker=mine.name)
     return tx.tasks.list(task_filter, page)
 
 
@@ -181,9 +211,13 @@ def create_task(tx: Transaction, new: NewTask) -> Task:
 
 
 def update_task(
-    tx: Transaction, task_id: str, etag: str | None, change: Callable[[Task], Task]
+    tx: Transaction,
+    principal: Principal,
+    task_id: str,
+    etag: str | None,
+    change: Callable[[Task], Task],
 ) -> Task:
-    current = get_task(tx, task_id)
+    current = _task_for(tx, principal, task_id, access.holds_task)
     check_etag(current.etag, etag, current.name)
     if current.status.is_final:
         raise illegal(current, "updated")
@@ -222,8 +256,8 @@ def _drop_transfer(tx: Transaction, task: Task) -> tuple[Task, list[str]]:
     return dataclasses.replace(task, transfer_queue=None, transfer_worker=None), freed
 
 
-def wrap_up_task(tx: Transaction, task_id: str) -> Task:
-    task = get_task(tx, task_id)
+def wrap_up_task(tx: Transaction, principal: Principal, task_id: str) -> Task:
+    task = _task_for(tx, principal, task_id, access.holds_task)
     if task.status is not TaskStatus.ASSIGNED:
         raise illegal(task, "wrapped up")
     assignment.set_reservation_status(tx, holder(tx, task), ReservationStatus.WRAPPING)
@@ -233,18 +267,22 @@ def wrap_up_task(tx: Transaction, task_id: str) -> Task:
     return wrapping
 
 
-def complete_task(tx: Transaction, task_id: str, reason: str) -> Task:
-    task = get_task(tx, task_id)
+def complete_task(tx: Transaction, principal: Principal, task_id: str, reason: str) -> Task:
+    task = _task_for(tx, principal, task_id, access.holds_task)
     if task.status not in (TaskStatus.ASSIGNED, TaskStatus.WRAPPING):
         raise illegal(task, "completed")
     return _finish(tx, task, TaskStatus.COMPLETED, reason)
 
 
 def transfer_task(
-    tx: Transaction, task_id: str, queue: str | None, worker_identity: str | None
+    tx: Transaction,
+    principal: Principal,
+    task_id: str,
+    queue: str | None,
+    worker_identity: str | None,
 ) -> Task:
     """Offers an ASSIGNED task to a queue or a worker; a new transfer replaces a pending one."""
-    task = get_task(tx, task_id)
+    task = _task_for(tx, principal, task_id, access.holds_task)
     if task.status is not TaskStatus.ASSIGNED:
         raise illegal(task, "transferred")
     transfer_queue = transfer_worker = None

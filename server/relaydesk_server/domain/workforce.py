@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 
-from relaydesk_server.domain import assignment
+from relaydesk_server.domain import access, assignment
 from relaydesk_server.domain.common import Page, PageRequest, check_etag
 from relaydesk_server.domain.errors import (
     AlreadyExists,
@@ -14,6 +14,7 @@ from relaydesk_server.domain.errors import (
     NotFound,
 )
 from relaydesk_server.domain.events_model import DomainEvent, EventType
+from relaydesk_server.domain.keys_model import Principal
 from relaydesk_server.domain.names import ACTIVITY, WORKER
 from relaydesk_server.domain.ports import Transaction
 from relaydesk_server.domain.workforce_model import OFFLINE, Activity, Worker, WorkerSpec
@@ -103,7 +104,28 @@ def get_worker(tx: Transaction, worker_id: str) -> Worker:
     return worker
 
 
-def list_workers(tx: Transaction, activity_id: str | None, page: PageRequest) -> Page[Worker]:
+def _worker_for(tx: Transaction, principal: Principal, worker_id: str) -> Worker:
+    return access.found_or_denied(
+        principal,
+        tx.workers.get(worker_id),
+        lambda worker: access.is_own_worker(tx, principal, worker),
+        "worker",
+        lambda: NotFound(WORKER.type_name, WORKER.name(worker_id), reason="WORKER_NOT_FOUND"),
+    )
+
+
+def read_worker(tx: Transaction, principal: Principal, worker_id: str) -> Worker:
+    return _worker_for(tx, principal, worker_id)
+
+
+def list_workers(
+    tx: Transaction, principal: Principal, activity_id: str | None, page: PageRequest
+) -> Page[Worker]:
+    if not principal.is_privileged:
+        # An agent sees its own worker only.
+        mine = access.own_worker(tx, principal)
+        keep = mine is not None and activity_id in (None, mine.activity_id)
+        return Page([mine] if keep and mine is not None else [], None)
     return tx.workers.list(activity_id, page)
 
 
@@ -178,8 +200,10 @@ def update_worker(
     return _save(tx, current, updated)
 
 
-def set_worker_activity(tx: Transaction, worker_id: str, activity_name: str) -> Worker:
-    current = get_worker(tx, worker_id)
+def set_worker_activity(
+    tx: Transaction, principal: Principal, worker_id: str, activity_name: str
+) -> Worker:
+    current = _worker_for(tx, principal, worker_id)
     moved = _move(tx, current, _activity_for(tx, activity_name))
     if moved is current:
         return current

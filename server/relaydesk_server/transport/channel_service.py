@@ -175,12 +175,9 @@ class ChannelServicer(channel_service_pb2_grpc.ChannelServiceServicer):
         page = page_request(request.page_size, request.page_token, filters)
         principal = caller()
         result = await self._calls.read(lambda tx: channels.list_members(tx, principal, ref, page))
-        members = [convert.member_to_proto(m) for m in result.items]
-        if not principal.is_privileged and principal.channel is not None:
-            for member in members:  # customers never see member attributes
-                member.ClearField("attributes")
         return pb.ListMembersResponse(
-            members=members, next_page_token=next_page_token(result, filters)
+            members=[convert.member_to_proto(m) for m in result.items],
+            next_page_token=next_page_token(result, filters),
         )
 
     async def RemoveMember(

@@ -9,13 +9,12 @@ from typing import TYPE_CHECKING
 from relaydesk.v1 import gateway_service_pb2 as pb
 from relaydesk.v1 import gateway_service_pb2_grpc
 from relaydesk_server.dispatch import OutboundDispatcher
-from relaydesk_server.domain import access, inbound, outbound
+from relaydesk_server.domain import inbound, outbound
 from relaydesk_server.domain.errors import Unavailable
 from relaydesk_server.domain.ports import Transaction
 from relaydesk_server.domain.ratelimit import RateLimiter
 from relaydesk_server.transport import gateway_convert as convert
 from relaydesk_server.transport.channels_convert import message_to_proto
-from relaydesk_server.transport.context import caller
 from relaydesk_server.transport.mechanics import Calls
 
 if TYPE_CHECKING:
@@ -31,7 +30,6 @@ class GatewayServicer(gateway_service_pb2_grpc.GatewayServiceServicer):
     async def DeliverInbound(
         self, request: pb.DeliverInboundRequest, context: Context
     ) -> pb.DeliverInboundResponse:
-        access.require_privileged(caller())
         arrived = convert.inbound_from_proto(request)
 
         def deliver(tx: Transaction) -> pb.DeliverInboundResponse:
@@ -50,7 +48,6 @@ class GatewayServicer(gateway_service_pb2_grpc.GatewayServiceServicer):
     async def StreamOutbound(
         self, request: pb.StreamOutboundRequest, context: Context
     ) -> AsyncIterator[pb.StreamOutboundResponse]:
-        access.require_privileged(caller())
         channel_types = convert.channel_types_from_proto(list(request.channel_types))
         adapter = self._dispatcher.connect(channel_types)
         try:
@@ -65,7 +62,6 @@ class GatewayServicer(gateway_service_pb2_grpc.GatewayServiceServicer):
     async def AckOutbound(
         self, request: pb.AckOutboundRequest, context: Context
     ) -> pb.AckOutboundResponse:
-        access.require_privileged(caller())
         status = convert.ack_from_proto(request)
         return await self._calls.write(
             request,

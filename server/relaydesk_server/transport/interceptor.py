@@ -1,4 +1,5 @@
-"""One server interceptor: authenticates every call, maps errors, logs one line per call.
+"""One server interceptor: authenticates every call, applies the policy's roles
+and the per-credential rate, maps errors, logs one line per call.
 
 Handlers therefore only raise domain errors; they never build statuses,
 check credentials or log requests themselves.
@@ -6,6 +7,7 @@ check credentials or log requests themselves.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -15,12 +17,19 @@ import grpc
 import grpc.aio
 from google.protobuf.message import DecodeError
 
-from relaydesk_server.domain import access
-from relaydesk_server.domain.errors import DomainError, FieldViolation, InvalidArgument
+from relaydesk_server.clock import Clock
+from relaydesk_server.domain import policy
+from relaydesk_server.domain.errors import (
+    DomainError,
+    FieldViolation,
+    InvalidArgument,
+)
 from relaydesk_server.domain.keys import Authenticator
 from relaydesk_server.domain.keys_model import Principal
+from relaydesk_server.domain.ratelimit import RateLimiter
 from relaydesk_server.transport.context import current_method, current_principal
 from relaydesk_server.transport.errors import internal_status, status_for, unimplemented_status
+from relaydesk_server.transport.streams import OpenStreams
 
 if TYPE_CHECKING:
     from relaydesk_server.transport.context import Context
@@ -84,9 +93,35 @@ async def _fail(context: Context, call: _CallLog, error: Exception) -> None:
     await context.abort_with_status(status)
 
 
+class CallRates:
+    """The per-credential call rate (API §10): people's tokens and API keys each have
+    their own sustained rate and burst; a rate of 0 means no limit."""
+
+    def __init__(
+        self,
+        clock: Clock,
+        token_rate: float,
+        token_burst: int,
+        key_rate: float = 0.0,
+        key_burst: int = 0,
+    ) -> None:
+        self._clock = clock
+        self._tokens = RateLimiter(token_rate, token_burst) if token_rate > 0 else None
+        self._keys = RateLimiter(key_rate, key_burst) if key_rate > 0 else None
+
+    def take(self, principal: Principal) -> None:
+        limiter = self._keys if principal.is_privileged else self._tokens
+        if limiter is not None:
+            limiter.take(principal.subject, self._clock.now(), "this credential")
+
+
 class RpcInterceptor(grpc.aio.ServerInterceptor):
-    def __init__(self, authenticator: Authenticator) -> None:
+    def __init__(
+        self, authenticator: Authenticator, rates: CallRates, streams: OpenStreams
+    ) -> None:
         self._authenticator = authenticator
+        self._rates = rates
+        self._streams = streams
         # Handlers are fixed once the server starts, so each method is wrapped once.
         self._wrapped: dict[str, Handler | None] = {}
 
@@ -100,7 +135,7 @@ class RpcInterceptor(grpc.aio.ServerInterceptor):
             return self._wrapped[method]
         handler = await continuation(handler_call_details)
         if handler is not None and not method.startswith(PUBLIC_PREFIXES):
-            handler = _wrap(handler, method, self._authenticator)
+            handler = _wrap(handler, method, self._authenticator, self._rates, self._streams)
         self._wrapped[method] = handler
         return handler
 
@@ -126,7 +161,13 @@ def _safe_deserializer(deserialize: Callable[[bytes], Any] | None) -> Callable[[
     return decode
 
 
-def _wrap(handler: Handler, method: str, authenticator: Authenticator) -> Handler:
+def _wrap(
+    handler: Handler,
+    method: str,
+    authenticator: Authenticator,
+    rates: CallRates,
+    streams: OpenStreams,
+) -> Handler:
     def begin(call: _CallLog, request: Any, context: Context) -> None:
         """Records the call and who makes it; raises when its credentials are rejected."""
         call.request_id = getattr(request, "request_id", "") or ""
@@ -136,7 +177,8 @@ def _wrap(handler: Handler, method: str, authenticator: Authenticator) -> Handle
         )
         call.principal = principal
         current_principal.set(principal)
-        access.require_callable(principal, method)
+        policy.require_callable(principal, method)
+        rates.take(principal)
         if isinstance(request, _Undecodable):
             raise InvalidArgument(
                 [FieldViolation("", f"the bytes sent are not a request message of {method}")],
@@ -169,14 +211,26 @@ def _wrap(handler: Handler, method: str, authenticator: Authenticator) -> Handle
 
         async def unary_stream(request: Any, context: Context) -> AsyncIterator[Any]:
             call = _CallLog(method)
+            task = None
             try:
                 begin(call, request, context)
+                assert call.principal is not None
+                task = streams.opened(call.principal)
                 async for response in streaming(request, context):
                     yield response
             except grpc.aio.AbortError:
                 raise
+            except asyncio.CancelledError:
+                # Ended because its credential stopped being valid: say so, like
+                # any later call with it. Any other cancellation goes on.
+                ended = streams.ended_by(task)
+                if ended is None:
+                    raise
+                await _fail(context, call, ended)
             except Exception as error:
                 await _fail(context, call, error)
+            finally:
+                streams.closed(task)
             call.done(context.code())
 
         return grpc.unary_stream_rpc_method_handler(

@@ -13,6 +13,7 @@ from relaydesk_server.domain.ports import Transaction
 from relaydesk_server.domain.sessions_model import Participant, SessionFilter
 from relaydesk_server.transport import sessions_convert as convert
 from relaydesk_server.transport.channels_convert import check_reason
+from relaydesk_server.transport.context import caller
 from relaydesk_server.transport.mechanics import (
     Calls,
     masked_change,
@@ -49,7 +50,8 @@ class SessionServicer(session_service_pb2_grpc.SessionServiceServicer):
         self, request: pb.GetSessionRequest, context: Context
     ) -> pb.GetSessionResponse:
         ref = parse_ref(SESSION, request.name, "name")
-        session = await self._calls.read(lambda tx: sessions.resolve_session(tx, ref))
+        principal = caller()
+        session = await self._calls.read(lambda tx: sessions.read_session(tx, principal, ref))
         return pb.GetSessionResponse(session=convert.session_to_proto(session))
 
     async def ListSessions(
@@ -117,7 +119,8 @@ class SessionServicer(session_service_pb2_grpc.SessionServiceServicer):
         ref = parse_ref(SESSION, request.parent, "parent")
         filters = (request.parent,)
         page = page_request(request.page_size, request.page_token, filters)
-        session = await self._calls.read(lambda tx: sessions.resolve_session(tx, ref))
+        principal = caller()
+        session = await self._calls.read(lambda tx: sessions.read_session(tx, principal, ref))
         # The two participants, positions 1 and 2.
         start = page.after or 0
         shown = list(session.participants[start : start + page.size])
@@ -134,9 +137,10 @@ class SessionServicer(session_service_pb2_grpc.SessionServiceServicer):
         ref = parse_ref(SESSION, request.parent, "parent")
         filters = (request.parent,)
         page = page_request(request.page_size, request.page_token, filters)
+        principal = caller()
 
         def read(tx: Transaction) -> pb.ListInteractionsResponse:
-            result = sessions.list_interactions(tx, ref, page)
+            result = sessions.list_interactions(tx, principal, ref, page)
             return pb.ListInteractionsResponse(
                 interactions=[convert.interaction_to_proto(i) for i in result.items],
                 next_page_token=next_page_token(result, filters),

@@ -19,6 +19,7 @@ from relaydesk_server.domain.names import (
 from relaydesk_server.domain.tasks_model import ReservationFilter, TaskFilter
 from relaydesk_server.transport import tasks_convert as convert
 from relaydesk_server.transport.channels_convert import check_reason
+from relaydesk_server.transport.context import caller
 from relaydesk_server.transport.mechanics import (
     Calls,
     masked_change,
@@ -50,7 +51,8 @@ class TaskServicer(task_service_pb2_grpc.TaskServiceServicer):
 
     async def GetTask(self, request: pb.GetTaskRequest, context: Context) -> pb.GetTaskResponse:
         task_id = TASK.parse(request.name, "name")
-        task = await self._calls.read(lambda tx: tasks.get_task(tx, task_id))
+        principal = caller()
+        task = await self._calls.read(lambda tx: tasks.read_task(tx, principal, task_id))
         return pb.GetTaskResponse(task=convert.task_to_proto(task, self._clock.now()))
 
     async def ListTasks(
@@ -73,7 +75,10 @@ class TaskServicer(task_service_pb2_grpc.TaskServiceServicer):
         )
         filters = (request.status, request.queue, request.worker, request.channel)
         page = page_request(request.page_size, request.page_token, filters)
-        result = await self._calls.read(lambda tx: tasks.list_tasks(tx, task_filter, page))
+        principal = caller()
+        result = await self._calls.read(
+            lambda tx: tasks.list_tasks(tx, principal, task_filter, page)
+        )
         now = self._clock.now()
         return pb.ListTasksResponse(
             tasks=[convert.task_to_proto(t, now) for t in result.items],
@@ -84,6 +89,7 @@ class TaskServicer(task_service_pb2_grpc.TaskServiceServicer):
         self, request: pb.UpdateTaskRequest, context: Context
     ) -> pb.UpdateTaskResponse:
         task_id = TASK.parse(request.task.name, "task.name")
+        principal = caller()
         now = self._clock.now()
         change = masked_change(
             request.task,
@@ -99,7 +105,8 @@ class TaskServicer(task_service_pb2_grpc.TaskServiceServicer):
             pb.UpdateTaskResponse,
             lambda tx: pb.UpdateTaskResponse(
                 task=convert.task_to_proto(
-                    tasks.update_task(tx, task_id, request.task.etag or None, change), tx.now()
+                    tasks.update_task(tx, principal, task_id, request.task.etag or None, change),
+                    tx.now(),
                 )
             ),
         )
@@ -123,11 +130,12 @@ class TaskServicer(task_service_pb2_grpc.TaskServiceServicer):
         self, request: pb.WrapUpTaskRequest, context: Context
     ) -> pb.WrapUpTaskResponse:
         task_id = TASK.parse(request.name, "name")
+        principal = caller()
         return await self._calls.write(
             request,
             pb.WrapUpTaskResponse,
             lambda tx: pb.WrapUpTaskResponse(
-                task=convert.task_to_proto(tasks.wrap_up_task(tx, task_id), tx.now())
+                task=convert.task_to_proto(tasks.wrap_up_task(tx, principal, task_id), tx.now())
             ),
         )
 
@@ -138,12 +146,13 @@ class TaskServicer(task_service_pb2_grpc.TaskServiceServicer):
         violations = Violations()
         check_reason(violations, request.reason)
         violations.raise_if_any()
+        principal = caller()
         return await self._calls.write(
             request,
             pb.CompleteTaskResponse,
             lambda tx: pb.CompleteTaskResponse(
                 task=convert.task_to_proto(
-                    tasks.complete_task(tx, task_id, request.reason), tx.now()
+                    tasks.complete_task(tx, principal, task_id, request.reason), tx.now()
                 )
             ),
         )
@@ -161,12 +170,13 @@ class TaskServicer(task_service_pb2_grpc.TaskServiceServicer):
             raise InvalidArgument.field("worker_identity", "required: a worker's identity")
         queue = request.queue if target == "queue" else None
         identity = request.worker_identity if target == "worker_identity" else None
+        principal = caller()
         return await self._calls.write(
             request,
             pb.TransferTaskResponse,
             lambda tx: pb.TransferTaskResponse(
                 task=convert.task_to_proto(
-                    tasks.transfer_task(tx, task_id, queue, identity), tx.now()
+                    tasks.transfer_task(tx, principal, task_id, queue, identity), tx.now()
                 )
             ),
         )
@@ -184,8 +194,9 @@ class TaskServicer(task_service_pb2_grpc.TaskServiceServicer):
         reservation_filter = ReservationFilter(task_id=task_id, worker_id=worker_id, status=status)
         filters = (request.parent, request.worker, request.status)
         page = page_request(request.page_size, request.page_token, filters)
+        principal = caller()
         result = await self._calls.read(
-            lambda tx: reservations.list_reservations(tx, reservation_filter, page)
+            lambda tx: reservations.list_reservations(tx, principal, reservation_filter, page)
         )
         return pb.ListReservationsResponse(
             reservations=[convert.reservation_to_proto(r) for r in result.items],
@@ -196,12 +207,13 @@ class TaskServicer(task_service_pb2_grpc.TaskServiceServicer):
         self, request: pb.AcceptReservationRequest, context: Context
     ) -> pb.AcceptReservationResponse:
         task_id, reservation_id = parse_reservation_name(request.name, "name")
+        principal = caller()
         return await self._calls.write(
             request,
             pb.AcceptReservationResponse,
             lambda tx: pb.AcceptReservationResponse(
                 reservation=convert.reservation_to_proto(
-                    reservations.accept_reservation(tx, task_id, reservation_id)
+                    reservations.accept_reservation(tx, principal, task_id, reservation_id)
                 )
             ),
         )
@@ -210,12 +222,13 @@ class TaskServicer(task_service_pb2_grpc.TaskServiceServicer):
         self, request: pb.RejectReservationRequest, context: Context
     ) -> pb.RejectReservationResponse:
         task_id, reservation_id = parse_reservation_name(request.name, "name")
+        principal = caller()
         return await self._calls.write(
             request,
             pb.RejectReservationResponse,
             lambda tx: pb.RejectReservationResponse(
                 reservation=convert.reservation_to_proto(
-                    reservations.reject_reservation(tx, task_id, reservation_id)
+                    reservations.reject_reservation(tx, principal, task_id, reservation_id)
                 )
             ),
         )

@@ -11,6 +11,7 @@ from relaydesk_server.domain.names import ACTIVITY, QUEUE, WORKER, WORKFLOW
 from relaydesk_server.domain.ports import Transaction
 from relaydesk_server.transport import routing_convert
 from relaydesk_server.transport import workforce_convert as convert
+from relaydesk_server.transport.context import caller
 from relaydesk_server.transport.mechanics import (
     Calls,
     masked_change,
@@ -114,7 +115,8 @@ class WorkforceServicer(workforce_service_pb2_grpc.WorkforceServiceServicer):
         self, request: pb.GetWorkerRequest, context: Context
     ) -> pb.GetWorkerResponse:
         worker_id = WORKER.parse(request.name, "name")
-        worker = await self._calls.read(lambda tx: workforce.get_worker(tx, worker_id))
+        principal = caller()
+        worker = await self._calls.read(lambda tx: workforce.read_worker(tx, principal, worker_id))
         return pb.GetWorkerResponse(worker=convert.worker_to_proto(worker))
 
     async def ListWorkers(
@@ -123,7 +125,10 @@ class WorkforceServicer(workforce_service_pb2_grpc.WorkforceServiceServicer):
         activity_id = ACTIVITY.parse(request.activity, "activity") if request.activity else None
         filters = (request.activity,)
         page = page_request(request.page_size, request.page_token, filters)
-        result = await self._calls.read(lambda tx: workforce.list_workers(tx, activity_id, page))
+        principal = caller()
+        result = await self._calls.read(
+            lambda tx: workforce.list_workers(tx, principal, activity_id, page)
+        )
         return pb.ListWorkersResponse(
             workers=[convert.worker_to_proto(w) for w in result.items],
             next_page_token=next_page_token(result, filters),
@@ -165,12 +170,13 @@ class WorkforceServicer(workforce_service_pb2_grpc.WorkforceServiceServicer):
     ) -> pb.SetWorkerActivityResponse:
         worker_id = WORKER.parse(request.name, "name")
         ACTIVITY.parse(request.activity, "activity")
+        principal = caller()
         return await self._calls.write(
             request,
             pb.SetWorkerActivityResponse,
             lambda tx: pb.SetWorkerActivityResponse(
                 worker=convert.worker_to_proto(
-                    workforce.set_worker_activity(tx, worker_id, request.activity)
+                    workforce.set_worker_activity(tx, principal, worker_id, request.activity)
                 )
             ),
         )
