@@ -10,7 +10,8 @@ from relaydesk.v1 import event_pb2, event_service_pb2, message_pb2
 from relaydesk_server.domain.events_model import EventType
 from relaydesk_server.domain.keys_model import Principal, Role
 from relaydesk_server.events.records import LoggedEvent
-from relaydesk_server.events.visibility import may_see
+from relaydesk_server.events.stream import StreamRequest, matcher
+from relaydesk_server.events.visibility import person_view
 
 NOW = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 
@@ -28,11 +29,12 @@ def test_frames_match_what_protobuf_would_encode(body_size: int) -> None:
     assert event_service_pb2.SubscribeResponse.FromString(logged.frame).event == event
 
 
-def test_admins_and_services_see_everything_others_nothing_yet() -> None:
+def test_admins_and_services_see_everything_people_only_what_concerns_them() -> None:
     event = LoggedEvent(1, EventType.MESSAGE_ADDED, "channels/CH" + "0" * 32, NOW, b"")
-    assert may_see(Principal(Role.ADMIN, "apiKeys/a"), event)
-    assert may_see(Principal(Role.SERVICE, "apiKeys/s"), event)
-    assert not may_see(Principal(Role.AGENT, "alice", identity="alice"), event)
-    assert not may_see(
-        Principal(Role.CUSTOMER, "bob", identity="bob", channel=event.channel), event
-    )
+    for role in (Role.ADMIN, Role.SERVICE):
+        request = StreamRequest(Principal(role, "apiKeys/a"), after_sequence=None)
+        assert matcher(request)(event)
+    agent = Principal(Role.AGENT, "alice", identity="alice")
+    assert not matcher(StreamRequest(agent, None), person_view(agent, []))(event)
+    customer = Principal(Role.CUSTOMER, "bob", identity="bob", channel=event.channel)
+    assert not matcher(StreamRequest(customer, None), person_view(customer, []))(event)

@@ -35,6 +35,12 @@ class LoggedEvent:
     create_time: dt.datetime
     # The encoded relaydesk.v1.Event.
     data: bytes
+    # Visibility facts, worked out once when the event is logged (see
+    # events/visibility.py): the identity the event is personally about (the
+    # member's, the worker's, or that of a reservation's worker or of a task's
+    # assigned worker), and whether it is an event of an INTERNAL message.
+    person: str | None = None
+    internal: bool = False
 
     @cached_property
     def frame(self) -> bytes:

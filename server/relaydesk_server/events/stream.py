@@ -4,6 +4,14 @@ The replay reads the log in pages until it has read everything the bus has
 published; at that moment, with no await in between, it joins the bus. Events
 it already read and that the bus publishes afterwards are skipped by sequence,
 so nothing is missed, repeated or reordered, even while writes go on.
+
+An agent's or a customer's stream decides each event with its person's view
+(events/visibility.py), which folds over the log in sequence order. Its replay
+reads only the rows that can concern the person (and every row the view has to
+fold, whatever the stream's filters), starting with the person's memberships
+as of the cursor, read in the same transaction as the first page; the same
+view then goes on with the live events. A person's stream without a cursor
+replays from the bus's head, so its view starts from there exactly.
 """
 
 from __future__ import annotations
@@ -23,15 +31,17 @@ from relaydesk_server.domain.errors import (
     Unavailable,
 )
 from relaydesk_server.domain.events_model import EventType
-from relaydesk_server.domain.keys_model import Principal
+from relaydesk_server.domain.keys_model import Principal, Role
 from relaydesk_server.events.bus import EventBus, Matcher, Subscription
 from relaydesk_server.events.records import LoggedEvent
-from relaydesk_server.events.visibility import may_see
+from relaydesk_server.events.visibility import MEMBER_TYPES, View, person_view, scope_of
 from relaydesk_server.storage.events_repo import (
     compaction_bound,
     delete_through,
     last_sequence,
+    member_channels,
     read_events,
+    read_personal_events,
 )
 from relaydesk_server.storage.store import SqliteTransaction, Store
 
@@ -49,26 +59,50 @@ class StreamRequest:
     include_typing: bool = False
 
 
-def matcher(request: StreamRequest) -> Matcher:
-    channels, types, principal = request.channels, request.types, request.principal
+def matcher(request: StreamRequest, view: View | None = None) -> Matcher:
+    """The stream's filters, on top of the person's `view` (None: admins and
+    services, who see every event)."""
+    channels, types, include_typing = request.channels, request.types, request.include_typing
 
     def accepts(event: LoggedEvent) -> bool:
         if event.type is EventType.TYPING:
-            if not request.include_typing:
+            if not include_typing:
                 return False
         elif types and event.type not in types:
             return False
-        if channels and event.channel not in channels:
-            return False
-        return may_see(principal, event)
+        return not channels or event.channel in channels
 
-    return accepts
+    if view is None:
+        return accepts
+    sees = view.sees
+
+    def accepts_visible(event: LoggedEvent) -> bool:
+        # The view is shown every event, filtered out or not, so that it follows
+        # its person's memberships.
+        return sees(event) and accepts(event)
+
+    return accepts_visible
 
 
 def _read_page(
     tx: SqliteTransaction, *, after: int, channels: list[str], types: list[EventType]
 ) -> tuple[list[LoggedEvent], int]:
     return read_events(tx.db, after, channels, types, REPLAY_PAGE)
+
+
+def _read_personal_page(
+    tx: SqliteTransaction, *, after: int, identity: str, scope: str | None
+) -> tuple[list[LoggedEvent], int]:
+    return read_personal_events(tx.db, after, identity, scope, REPLAY_PAGE)
+
+
+def _read_first_personal_page(
+    tx: SqliteTransaction, *, after: int, identity: str, scope: str | None
+) -> tuple[list[str], list[LoggedEvent], int]:
+    """The person's memberships as of `after`, and the first page after it, from
+    one snapshot."""
+    member_of = member_channels(tx.db, identity, scope, after)
+    return member_of, *read_personal_events(tx.db, after, identity, scope, REPLAY_PAGE)
 
 
 class EventStreams:
@@ -81,6 +115,7 @@ class EventStreams:
         heartbeat_interval: dt.timedelta,
         retention: dt.timedelta,
         heartbeat: Callable[[int, dt.datetime], bytes],
+        member_without_attributes: Callable[[LoggedEvent], bytes],
         stalled_grace: dt.timedelta = dt.timedelta(seconds=30),
     ) -> None:
         self._store = store
@@ -89,6 +124,8 @@ class EventStreams:
         self.heartbeat_interval = heartbeat_interval
         self.retention = retention
         self._heartbeat = heartbeat
+        # A member event's frame as customers get it: without the member's attributes.
+        self._member_without_attributes = member_without_attributes
         self.stalled_grace = stalled_grace
         self.open_streams = 0
         self._streams_changed: asyncio.Condition | None = None
@@ -154,23 +191,49 @@ class EventStreams:
             await self._stream_count_changed(-1)
 
     async def _stream(self, request: StreamRequest) -> AsyncIterator[bytes]:
-        accepts = matcher(request)
-        if request.after_sequence is None:
-            subscription = self.bus.subscribe(accepts, skip_through=self.bus.head)
+        principal = request.principal
+        # Customers get member events without the members' attributes.
+        rewrite = self._member_without_attributes if principal.role is Role.CUSTOMER else None
+        if principal.is_privileged and request.after_sequence is None:
+            subscription = self.bus.subscribe(matcher(request), skip_through=self.bus.head)
         else:
-            await self._check_cursor(request.after_sequence)
+            if request.after_sequence is None:
+                # A person's stream starts live too, from the head; but its view
+                # needs the memberships as of there, so it goes the replay's way.
+                after = self.bus.head
+            else:
+                after = request.after_sequence
+                await self._check_cursor(after)
             token = object()
-            scanned = self.bus.replay_cursors[token] = request.after_sequence
-            channels = sorted(request.channels)
-            types = sorted(request.types, key=lambda t: t.value)
+            scanned = self.bus.replay_cursors[token] = after
+            read: Callable[[SqliteTransaction], tuple[list[LoggedEvent], int]]
+            accepts: Matcher | None = None
+            if principal.is_privileged:
+                accepts = matcher(request)
+                read = functools.partial(
+                    _read_page,
+                    channels=sorted(request.channels),
+                    types=sorted(request.types, key=lambda t: t.value),
+                )
+            else:
+                identity, scope = principal.identity or "", scope_of(principal)
+                read = functools.partial(_read_personal_page, identity=identity, scope=scope)
+                first = functools.partial(_read_first_personal_page, identity=identity, scope=scope)
             try:
                 while True:
-                    events, scanned = await self._store.read(
-                        functools.partial(_read_page, after=scanned, channels=channels, types=types)
-                    )
+                    if accepts is None:
+                        # A person's view starts from its memberships as of the cursor.
+                        member_of, events, scanned = await self._store.read(
+                            functools.partial(first, after=scanned)
+                        )
+                        accepts = matcher(request, person_view(principal, member_of))
+                    else:
+                        events, scanned = await self._store.read(
+                            functools.partial(read, after=scanned)
+                        )
                     for event in events:
                         if accepts(event):
-                            yield event.frame
+                            yield event.frame if rewrite is None else self._frame(event, rewrite)
                     self.bus.replay_cursors[token] = scanned
                     if len(events) < REPLAY_PAGE and self.bus.head <= scanned:
                         # Caught up; join the bus before anything else is published.
@@ -180,13 +243,20 @@ class EventStreams:
                 del self.bus.replay_cursors[token]
         subscription.on_cut = self._watch(subscription)
         try:
-            async for frame in self._live(subscription):
+            async for frame in self._live(subscription, rewrite):
                 yield frame
         finally:
             subscription.finished = True
             self.bus.unsubscribe(subscription)
 
-    async def _live(self, subscription: Subscription) -> AsyncIterator[bytes]:
+    def _frame(self, event: LoggedEvent, rewrite: Callable[[LoggedEvent], bytes] | None) -> bytes:
+        if rewrite is not None and event.type in MEMBER_TYPES:
+            return rewrite(event)
+        return event.frame
+
+    async def _live(
+        self, subscription: Subscription, rewrite: Callable[[LoggedEvent], bytes] | None
+    ) -> AsyncIterator[bytes]:
         interval = self.heartbeat_interval.total_seconds()
         delivered = subscription.skip_through
         while True:
@@ -215,7 +285,7 @@ class EventStreams:
                 event = subscription.queue.popleft()
                 if event.sequence:
                     delivered = event.sequence
-                yield event.frame
+                yield event.frame if rewrite is None else self._frame(event, rewrite)
 
     async def compact(self) -> int:
         """Removes events older than the retention that no replaying stream still needs."""

@@ -9,8 +9,11 @@ import grpc
 
 from relaydesk.v1 import event_service_pb2 as pb
 from relaydesk_server.domain.channels import resolve_channel
+from relaydesk_server.domain.errors import NotFound
 from relaydesk_server.domain.events_model import EventType
+from relaydesk_server.domain.keys_model import Principal
 from relaydesk_server.domain.names import CHANNEL, parse_channel_ref
+from relaydesk_server.domain.ports import Transaction
 from relaydesk_server.events.stream import EventStreams, StreamRequest
 from relaydesk_server.transport.context import caller
 from relaydesk_server.transport.events_convert import event_type_from_proto
@@ -30,7 +33,7 @@ class EventServicer:
         self._calls = calls
         self._streams = streams
 
-    async def _channel_names(self, refs: list[str]) -> frozenset[str]:
+    async def _channel_names(self, refs: list[str], principal: Principal) -> frozenset[str]:
         names = set()
         unique_names = []
         for i, name in enumerate(refs):
@@ -40,10 +43,21 @@ class EventServicer:
             else:
                 unique_names.append(ref)
         if unique_names:
-            resolved = await self._calls.read(
-                lambda tx: [resolve_channel(tx, ref).name for ref in unique_names]
-            )
-            names.update(resolved)
+
+            def resolve(tx: Transaction) -> list[str]:
+                resolved = []
+                for ref in unique_names:
+                    try:
+                        resolved.append(resolve_channel(tx, ref).name)
+                    except NotFound:
+                        if principal.is_privileged:
+                            raise
+                        # A person is not told whether a channel exists: a filter
+                        # naming a missing one matches nothing, like one it may not see.
+                        resolved.append(CHANNEL.name(ref))
+                return resolved
+
+            names.update(await self._calls.read(resolve))
         return frozenset(names)
 
     async def Subscribe(
@@ -58,10 +72,11 @@ class EventServicer:
             elif event_type not in _NOT_FILTERABLE:
                 types.add(event_type)
         violations.raise_if_any()
+        principal = caller()
         stream_request = StreamRequest(
-            principal=caller(),
+            principal=principal,
             after_sequence=(request.after_sequence if request.HasField("after_sequence") else None),
-            channels=await self._channel_names(list(request.channels)),
+            channels=await self._channel_names(list(request.channels), principal),
             types=frozenset(types),
             include_typing=request.include_typing,
         )

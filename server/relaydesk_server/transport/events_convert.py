@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from relaydesk.v1 import event_pb2
@@ -50,6 +51,14 @@ def encode_event(sequence: int, now: dt.datetime, event: DomainEvent) -> bytes:
     elif isinstance(payload, Session):
         message.session.CopyFrom(sessions_convert.session_to_proto(payload))
     return message.SerializeToString()
+
+
+def member_without_attributes(event: LoggedEvent) -> bytes:
+    """The frame of a member event with the member's attributes cleared (what a
+    customer gets); the shared frame everyone else gets is left as it is."""
+    message = event_pb2.Event.FromString(event.data)
+    message.member.ClearField("attributes")
+    return dataclasses.replace(event, data=message.SerializeToString()).frame
 
 
 def typing_event(typing: Typing, now: dt.datetime) -> LoggedEvent:
