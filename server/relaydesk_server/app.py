@@ -8,6 +8,7 @@ import dataclasses
 import datetime as dt
 import logging
 import os
+import stat
 from pathlib import Path
 
 import grpc.aio
@@ -20,16 +21,22 @@ from relaydesk_server.domain import keys, reservations, sessions, tasks
 from relaydesk_server.domain.keys import Authenticator
 from relaydesk_server.domain.names import IdSource, RandomIds
 from relaydesk_server.domain.ratelimit import RateLimiter
+from relaydesk_server.domain.tokens import Keyring
 from relaydesk_server.events.bus import EventBus
 from relaydesk_server.events.stream import EventStreams
 from relaydesk_server.storage.events_repo import oldest_retained
-from relaydesk_server.storage.keys_repo import token_signing_key
 from relaydesk_server.storage.store import SqliteTransaction, Store
 from relaydesk_server.timers import TimerService
-from relaydesk_server.transport.events_convert import encode_event, heartbeat_frame
-from relaydesk_server.transport.interceptor import RpcInterceptor
+from relaydesk_server.transport.events_convert import (
+    encode_event,
+    heartbeat_frame,
+    member_without_attributes,
+)
+from relaydesk_server.transport.interceptor import CallRates, RpcInterceptor
 from relaydesk_server.transport.mechanics import Calls
 from relaydesk_server.transport.registry import SERVICE_NAMES, register_services
+from relaydesk_server.transport.streams import OpenStreams
+from relaydesk_server.transport_security import TlsFiles, check_plaintext
 from relaydesk_server.webhook_sender import WebhookSender
 
 log = logging.getLogger(__name__)
@@ -58,6 +65,17 @@ class ServerOptions:
     stalled_subscriber_grace: dt.timedelta = dt.timedelta(seconds=30)
     # How often compaction and other housekeeping run.
     maintenance_interval: dt.timedelta = dt.timedelta(minutes=1)
+    # Calls per second each credential sustains, and its burst: people's access
+    # tokens, and API keys (services fan in many customers' traffic, so their
+    # keys are unlimited unless a rate is set). A rate of 0 means no limit.
+    token_call_rate: float = 20.0
+    token_call_burst: int = 100
+    key_call_rate: float = 0.0
+    key_call_burst: int = 0
+    # TLS (mutual TLS when it has a client CA); None serves plaintext, which only
+    # a loopback address gets unless `allow_insecure`.
+    tls: TlsFiles | None = None
+    allow_insecure: bool = False
 
 
 @dataclasses.dataclass
@@ -75,6 +93,7 @@ class RelaydeskServer:
     timers: TimerService
     outbound: OutboundDispatcher
     webhooks: WebhookSender
+    open_streams: OpenStreams
     _background: list[asyncio.Task[None]] = dataclasses.field(default_factory=list)
 
     async def start(self) -> None:
@@ -86,6 +105,7 @@ class RelaydeskServer:
             asyncio.create_task(self.timers.run()),
             asyncio.create_task(self.outbound.run()),
             asyncio.create_task(self.webhooks.run()),
+            asyncio.create_task(self.open_streams.expiry.run()),
         ]
 
     async def maintain_once(self) -> None:
@@ -125,16 +145,34 @@ def _write_secret_file(path: Path, secret: str) -> None:
     os.chmod(path, 0o600)
 
 
+def _prepare_data_dir(data_dir: Path) -> None:
+    """Creates the data directory owner-only (0700), or tightens an existing one to 0700."""
+    existed = data_dir.is_dir()
+    data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    mode = stat.S_IMODE(data_dir.stat().st_mode)
+    if mode != 0o700:
+        data_dir.chmod(0o700)
+        if existed:
+            log.warning(
+                "tightened the data directory's permissions to 0700",
+                extra={"path": str(data_dir), "previous_mode": f"{mode:04o}"},
+            )
+
+
 async def create_server(options: ServerOptions) -> RelaydeskServer:
     """Opens (or creates) the data directory and builds a server bound to `options.listen`."""
+    if options.tls is None:
+        check_plaintext(options.listen, allow_insecure=options.allow_insecure)
     data_dir = options.data_dir
-    data_dir.mkdir(parents=True, exist_ok=True)
+    _prepare_data_dir(data_dir)
     store = Store(data_dir / DB_FILE, options.clock, options.ids, event_encoder=encode_event)
     applied = store.open()
     if applied:
         log.info("database migrated", extra={"migrations": applied, "path": str(store.path)})
 
     admin_key_path = data_dir / ADMIN_KEY_FILE
+    if admin_key_path.exists() and stat.S_IMODE(admin_key_path.stat().st_mode) != 0o600:
+        admin_key_path.chmod(0o600)
 
     def bootstrap(tx: SqliteTransaction) -> bool:
         created = keys.create_first_admin_key(tx)
@@ -148,8 +186,8 @@ async def create_server(options: ServerOptions) -> RelaydeskServer:
     if admin_key_created:
         log.info("created the first admin key", extra={"path": str(admin_key_path)})
 
-    signing_key = await store.read(lambda tx: token_signing_key(tx.db))
-    authenticator = Authenticator(options.clock, signing_key)
+    keyring = Keyring(await store.read(lambda tx: tx.signing_keys.all()))
+    authenticator = Authenticator(options.clock, keyring)
     authenticator.load(await store.read(lambda tx: tx.api_keys.all()))
 
     oldest = await store.read(lambda tx: oldest_retained(tx.db))
@@ -167,11 +205,20 @@ async def create_server(options: ServerOptions) -> RelaydeskServer:
         heartbeat_interval=options.heartbeat_interval,
         retention=options.event_retention,
         heartbeat=heartbeat_frame,
+        member_without_attributes=member_without_attributes,
         stalled_grace=options.stalled_subscriber_grace,
     )
     limiter = RateLimiter(options.channel_message_rate, options.channel_message_burst)
 
-    server = grpc.aio.server(interceptors=[RpcInterceptor(authenticator)])
+    rates = CallRates(
+        options.clock,
+        options.token_call_rate,
+        options.token_call_burst,
+        options.key_call_rate,
+        options.key_call_burst,
+    )
+    open_streams = OpenStreams(options.clock)
+    server = grpc.aio.server(interceptors=[RpcInterceptor(authenticator, rates, open_streams)])
     dispatcher = OutboundDispatcher(store, options.clock)
     store.on_changed["deliveries"] = dispatcher.poke
     sender = WebhookSender(store, options.clock)
@@ -183,7 +230,8 @@ async def create_server(options: ServerOptions) -> RelaydeskServer:
         streams=streams,
         clock=options.clock,
         outbound=dispatcher,
-        signing_key=signing_key,
+        authenticator=authenticator,
+        open_streams=open_streams,
     )
     timers = TimerService(
         store,
@@ -197,11 +245,15 @@ async def create_server(options: ServerOptions) -> RelaydeskServer:
         (*SERVICE_NAMES, health.SERVICE_NAME, reflection.SERVICE_NAME), server
     )
     try:
-        port = server.add_insecure_port(options.listen)
+        if options.tls is None:
+            port = server.add_insecure_port(options.listen)
+        else:
+            port = server.add_secure_port(options.listen, options.tls.server_credentials())
     except RuntimeError as error:
         await sender.close()
         await store.close()
-        raise OSError(f"cannot listen on {options.listen}: {error}") from error
+        hint = " (or the TLS certificate and key are unusable)" if options.tls else ""
+        raise OSError(f"cannot listen on {options.listen}{hint}: {error}") from error
     return RelaydeskServer(
         server=server,
         port=port,
@@ -214,4 +266,5 @@ async def create_server(options: ServerOptions) -> RelaydeskServer:
         timers=timers,
         outbound=dispatcher,
         webhooks=sender,
+        open_streams=open_streams,
     )

@@ -11,6 +11,7 @@ import datetime as dt
 import logging
 import os
 import signal
+import ssl
 import sys
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from relaydesk_server import __version__
 from relaydesk_server.app import ServerOptions, create_server
 from relaydesk_server.durations import parse_duration
 from relaydesk_server.logs import configure_logging
+from relaydesk_server.transport_security import PlaintextRefused, TlsFiles
 
 log = logging.getLogger("relaydesk")
 
@@ -39,6 +41,88 @@ def _positive_duration(text: str) -> dt.timedelta:
     value = _duration(text)
     if value <= dt.timedelta(0):
         raise argparse.ArgumentTypeError(f"{text!r} must be more than 0")
+    return value
+
+
+def _boolean(text: str) -> bool:
+    value = text.strip().lower()
+    if value in ("1", "true", "yes"):
+        return True
+    if value in ("0", "false", "no"):
+        return False
+    raise ValueError(f"{text!r} is not one of 1, true, yes, 0, false, no")
+
+
+class _UsageError(Exception):
+    pass
+
+
+class _EncryptedKey(Exception):
+    pass
+
+
+def _no_password() -> bytes:
+    raise _EncryptedKey("the key is encrypted")
+
+
+def _read(flag: str, path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise _UsageError(f"{flag} {path}: cannot read it: {error.strerror or error}") from error
+
+
+def _allow_insecure(args: argparse.Namespace) -> bool:
+    if args.allow_insecure is not None:
+        return bool(args.allow_insecure)
+    text = _env("allow-insecure", "") or "false"
+    try:
+        return _boolean(text)
+    except ValueError as error:
+        raise _UsageError(f"--allow-insecure (env RELAYDESK_ALLOW_INSECURE): {error}") from error
+
+
+def _load_tls(args: argparse.Namespace) -> TlsFiles | None:
+    """Reads and checks the TLS flags' files; None when TLS is off."""
+    cert: Path | None = args.tls_cert
+    key: Path | None = args.tls_key
+    client_ca: Path | None = args.tls_client_ca
+    if cert is None and key is None:
+        if client_ca is not None:
+            raise _UsageError("--tls-client-ca needs --tls-cert and --tls-key")
+        return None
+    if cert is None or key is None:
+        raise _UsageError("--tls-cert and --tls-key go together: give both or neither")
+    tls = TlsFiles(
+        cert_chain=_read("--tls-cert", cert),
+        private_key=_read("--tls-key", key),
+        client_ca=None if client_ca is None else _read("--tls-client-ca", client_ca),
+    )
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    try:
+        context.load_cert_chain(cert, key, password=_no_password)
+    except (OSError, _EncryptedKey) as error:  # ssl.SSLError is an OSError
+        raise _UsageError(
+            f"--tls-cert {cert} and --tls-key {key}: not a PEM certificate chain and "
+            f"its unencrypted private key ({error})"
+        ) from error
+    if client_ca is not None:
+        try:
+            context.load_verify_locations(cafile=client_ca)
+        except OSError as error:
+            raise _UsageError(
+                f"--tls-client-ca {client_ca}: not PEM CA certificates ({error})"
+            ) from error
+    return tls
+
+
+def _call_rate(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of calls a second") from None
+    if not value >= 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"{text!r} must be 0 (no limit) or more")
     return value
 
 
@@ -101,6 +185,22 @@ def build_parser() -> argparse.ArgumentParser:
         "(env RELAYDESK_CHANNEL_MESSAGE_RATE; default 30)",
     )
     serve.add_argument(
+        "--token-call-rate",
+        type=_call_rate,
+        # A string default goes through `type`, so a bad environment value is a
+        # usage error naming the flag.
+        default=_env("token-call-rate", "20"),
+        help="calls a second one agent or customer token sustains, in bursts of up to five "
+        "times that; 0 for no limit (env RELAYDESK_TOKEN_CALL_RATE; default 20)",
+    )
+    serve.add_argument(
+        "--key-call-rate",
+        type=_call_rate,
+        default=_env("key-call-rate", "0"),
+        help="calls a second one API key sustains, in bursts of up to five times that; "
+        "0 for no limit (env RELAYDESK_KEY_CALL_RATE; default 0)",
+    )
+    serve.add_argument(
         "--event-loop",
         choices=("uvloop", "asyncio"),
         default=_env("event-loop", "uvloop"),
@@ -114,6 +214,37 @@ def build_parser() -> argparse.ArgumentParser:
         help="how long in-flight calls may take to finish on shutdown "
         "(env RELAYDESK_SHUTDOWN_GRACE; default 10s)",
     )
+    serve.add_argument(
+        "--tls-cert",
+        type=Path,
+        metavar="FILE",
+        default=_env("tls-cert", "") or None,
+        help="the server's PEM certificate chain; with --tls-key, calls are served over TLS "
+        "(env RELAYDESK_TLS_CERT)",
+    )
+    serve.add_argument(
+        "--tls-key",
+        type=Path,
+        metavar="FILE",
+        default=_env("tls-key", "") or None,
+        help="the PEM private key of --tls-cert, unencrypted (env RELAYDESK_TLS_KEY)",
+    )
+    serve.add_argument(
+        "--tls-client-ca",
+        type=Path,
+        metavar="FILE",
+        default=_env("tls-client-ca", "") or None,
+        help="mutual TLS: require a client certificate signed by a CA in this PEM file; "
+        "needs --tls-cert and --tls-key (env RELAYDESK_TLS_CLIENT_CA)",
+    )
+    serve.add_argument(
+        "--allow-insecure",
+        action="store_true",
+        default=None,
+        help="serve plaintext on an address that is not loopback "
+        "(env RELAYDESK_ALLOW_INSECURE: 1/true/yes or 0/false/no; default off)",
+    )
+    serve.set_defaults(usage_error=serve.error)
     return parser
 
 
@@ -127,6 +258,12 @@ async def serve(args: argparse.Namespace) -> None:
             subscriber_buffer=args.subscriber_buffer,
             channel_message_rate=args.channel_message_rate,
             channel_message_burst=max(1, round(args.channel_message_rate * 5)),
+            tls=args.tls,
+            allow_insecure=args.allow_insecure,
+            token_call_rate=args.token_call_rate,
+            token_call_burst=max(1, round(args.token_call_rate * 5)),
+            key_call_rate=args.key_call_rate,
+            key_call_burst=max(1, round(args.key_call_rate * 5)),
         )
     )
     await running.start()
@@ -135,6 +272,7 @@ async def serve(args: argparse.Namespace) -> None:
         extra={
             "listen": args.listen,
             "port": running.port,
+            "tls": "off" if args.tls is None else "mutual" if args.tls.mutual else "on",
             "database": str(running.store.path),
             "admin_key_file": str(running.admin_key_path.resolve()),
         },
@@ -154,9 +292,18 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     configure_logging(args.log_format, args.log_level)
     if args.verb == "serve":
+        try:
+            args.allow_insecure = _allow_insecure(args)
+            args.tls = _load_tls(args)
+        except _UsageError as error:
+            args.usage_error(str(error))  # exits with status 2
+            return 2
         run = uvloop.run if args.event_loop == "uvloop" else asyncio.run
         try:
             run(serve(args))
+        except PlaintextRefused as error:
+            log.error("cannot start: %s", error)
+            return 2
         except OSError as error:
             log.error("cannot start: %s", error)
             return 1

@@ -137,7 +137,15 @@ async def test_serve_on_a_taken_port_fails_with_a_clear_message(tmp_path: Path) 
 
 @pytest.mark.parametrize(
     "flag",
-    ["--shutdown-grace=soon", "--log-format=xml", "--event-retention=0s", "--heartbeat-interval=x"],
+    [
+        "--shutdown-grace=soon",
+        "--log-format=xml",
+        "--event-retention=0s",
+        "--heartbeat-interval=x",
+        "--token-call-rate=fast",
+        "--token-call-rate=-1",
+        "--key-call-rate=nan",
+    ],
 )
 async def test_bad_flags_are_rejected(flag: str, tmp_path: Path) -> None:
     process = await asyncio.create_subprocess_exec(
