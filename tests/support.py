@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 
 import grpc
 import pytest
+from google.protobuf.descriptor import MethodDescriptor
 from google.rpc import error_details_pb2
 
 from relaydesk.client import Client, connect, error_details
@@ -32,6 +33,7 @@ from relaydesk.v1 import (
 )
 from relaydesk_server.app import RelaydeskServer, ServerOptions, create_server
 from relaydesk_server.clock import ManualClock
+from relaydesk_server.transport.registry import SERVICES
 
 T = TypeVar("T")
 
@@ -264,3 +266,11 @@ async def events_until_idle(call: Any, head: int, wait: float = 20) -> list[even
                 events.append(response.event)
             elif response.event.sequence >= head:
                 return events
+
+
+def all_methods() -> list[MethodDescriptor]:
+    """Every RPC of every relaydesk.v1 service, from the service descriptors."""
+    methods = []
+    for module, _, name in SERVICES:
+        methods += list(module.DESCRIPTOR.services_by_name[name].methods)
+    return methods

@@ -28,9 +28,9 @@ from relaydesk_server.storage.events_repo import oldest_retained
 from relaydesk_server.storage.store import SqliteTransaction, Store
 from relaydesk_server.timers import TimerService
 from relaydesk_server.transport.events_convert import (
+    as_customer_sees,
     encode_event,
     heartbeat_frame,
-    member_without_attributes,
 )
 from relaydesk_server.transport.interceptor import CallRates, RpcInterceptor
 from relaydesk_server.transport.mechanics import Calls
@@ -205,7 +205,7 @@ async def create_server(options: ServerOptions) -> RelaydeskServer:
         heartbeat_interval=options.heartbeat_interval,
         retention=options.event_retention,
         heartbeat=heartbeat_frame,
-        member_without_attributes=member_without_attributes,
+        as_customer_sees=as_customer_sees,
         stalled_grace=options.stalled_subscriber_grace,
     )
     limiter = RateLimiter(options.channel_message_rate, options.channel_message_burst)

@@ -5,6 +5,7 @@ answers exactly like what does not exist."""
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 from typing import Any
 
 import grpc
@@ -28,16 +29,19 @@ from relaydesk.v1 import channel_service_pb2 as channels_pb
 from relaydesk.v1 import session_service_pb2 as sessions_pb
 from relaydesk.v1 import task_service_pb2 as tasks_pb
 from relaydesk.v1 import workforce_service_pb2 as workforce_pb
+from tests.conftest import HarnessFactory
 from tests.support import (
     Harness,
     access_token,
     activity,
     add_member,
+    events_until_idle,
     expect_error,
     new_channel,
     new_worker,
     routing_to,
     send,
+    subscribe,
     task_flow,
 )
 
@@ -306,7 +310,10 @@ async def test_an_agent_acts_only_as_itself(harness: Harness) -> None:
         await alice.close()
 
 
-async def test_a_customer_sees_its_channel_and_nothing_behind_it(harness: Harness) -> None:
+async def test_a_customer_sees_its_channel_and_nothing_behind_it(
+    harness_factory: HarnessFactory,
+) -> None:
+    harness = await harness_factory(heartbeat_interval=dt.timedelta(milliseconds=50))
     rd = harness.client
     workflow = await routing_to(rd)
     await sms_line(rd, CONTACT, workflow)
@@ -361,6 +368,33 @@ async def test_a_customer_sees_its_channel_and_nothing_behind_it(harness: Harnes
         )
         sent = await send(customer, mine.channel, "thanks")
         assert sent.direction == message_pb2.MESSAGE_DIRECTION_INBOUND
+
+        # Its channel, without the routing behind it, which staff see.
+        seen = (
+            await customer.channels.GetChannel(channels_pb.GetChannelRequest(name=mine.channel))
+        ).channel
+        full = (
+            await rd.channels.GetChannel(channels_pb.GetChannelRequest(name=mine.channel))
+        ).channel
+        assert (full.task != "", full.session != "") == (True, True)
+        assert (seen.task, seen.session) == ("", "")
+        assert seen.name == full.name
+
+        # Its events hold the same, and nothing else.
+        stream = subscribe(customer, after_sequence=0)
+        events = await events_until_idle(stream, harness.running.streams.bus.head)
+        stream.cancel()
+        kinds = {e.WhichOneof("payload") for e in events}
+        assert kinds <= {"channel", "member", "message"}, kinds
+        assert "message" in kinds
+        assert all(e.channel.task == "" and e.channel.session == "" for e in events)
+        assert all(not e.member.attributes.fields for e in events)
+        assert all(e.message.direction != message_pb2.MESSAGE_DIRECTION_INTERNAL for e in events)
+        assert {e.message.body for e in events if e.HasField("message")} == {
+            "my order is late",
+            "Hello! How can I help?",
+            "thanks",
+        }
     finally:
         await customer.close()
 

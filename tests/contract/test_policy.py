@@ -49,12 +49,12 @@ from relaydesk.v1 import (
     workforce_service_pb2,
 )
 from relaydesk_server.domain.policy import POLICY
-from relaydesk_server.transport.registry import SERVICES
 from tests.support import (
     Harness,
     access_token,
     activity,
     add_member,
+    all_methods,
     create_task,
     new_channel,
     new_queue,
@@ -760,13 +760,6 @@ EXPECTED: dict[str, tuple[Build, tuple[grpc.StatusCode, ...]]] = {
     "AuthService/CreateAccessToken": (_create_access_token, STAFF),
     "AuthService/RotateSigningKey": (fixed(auth_service_pb2.RotateSigningKeyRequest()), ADMIN),
 }
-
-
-def all_methods() -> list[MethodDescriptor]:
-    methods = []
-    for module, _, name in SERVICES:
-        methods += list(module.DESCRIPTOR.services_by_name[name].methods)
-    return methods
 
 
 def short_name(method: MethodDescriptor) -> str:

@@ -12,8 +12,7 @@ from google.protobuf import descriptor_pb2
 from google.protobuf.descriptor import MethodDescriptor
 from google.rpc import error_details_pb2
 
-from relaydesk_server.transport.registry import SERVICES
-from tests.support import Harness, detail
+from tests.support import Harness, all_methods, detail
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -102,13 +101,6 @@ IMPLEMENTED = {
         "RejectReservation",
     },
 }
-
-
-def all_methods() -> list[MethodDescriptor]:
-    methods = []
-    for module, _, name in SERVICES:
-        methods += list(module.DESCRIPTOR.services_by_name[name].methods)
-    return methods
 
 
 def symbol(message_descriptor: object) -> type:

@@ -12,8 +12,9 @@ missing resource and for someone else's answer the same PERMISSION_DENIED.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from relaydesk_server.domain.channels_model import Channel, ChannelKind, Member
 from relaydesk_server.domain.errors import NotFound, PermissionDenied
@@ -23,6 +24,7 @@ from relaydesk_server.domain.tasks_model import Reservation, Task
 from relaydesk_server.domain.workforce_model import Worker
 
 T = TypeVar("T")
+R = TypeVar("R", Channel, Member)
 
 
 def _denied() -> PermissionDenied:
@@ -49,6 +51,27 @@ def require_write(principal: Principal, channel: Channel, membership: Member | N
         raise _denied()
     if membership is None:
         raise _denied()
+
+
+# What a customer never sees of the resources it may read, by resource: the
+# business's notes on members, and the routing behind its channel. The names are
+# the fields' names in both the domain models and the protos, so the RPCs
+# (`as_customer_sees`) and the event stream (transport/events_convert.py) hide
+# the same fields.
+HIDDEN_FROM_CUSTOMERS: dict[str, tuple[str, ...]] = {
+    "member": ("attributes",),
+    "channel": ("task", "session"),
+}
+_EMPTY: dict[str, Any] = {"attributes": {}, "task": None, "session": None}
+
+
+def as_customer_sees(principal: Principal, resource: R) -> R:
+    """`resource` as `principal` may see it: whole for everyone but customers."""
+    if principal.role is not Role.CUSTOMER:
+        return resource
+    kind = "member" if isinstance(resource, Member) else "channel"
+    hidden = {field: _EMPTY[field] for field in HIDDEN_FROM_CUSTOMERS[kind]}
+    return dataclasses.replace(resource, **hidden)
 
 
 def denied(kind: str) -> PermissionDenied:

@@ -97,7 +97,7 @@ def _require_active(channel: Channel) -> None:
 
 
 def get_channel(tx: Transaction, principal: Principal, ref: str) -> Channel:
-    return _readable(tx, principal, ref)
+    return access.as_customer_sees(principal, _readable(tx, principal, ref))
 
 
 def list_channels(
@@ -107,7 +107,11 @@ def list_channels(
         if principal.channel is None:
             return Page([], None)
         channel = tx.channels.get(CHANNEL.parse(principal.channel, "channel"))
-        return Page([channel] if channel is not None else [], None)
+        if channel is None or not access.can_read(
+            principal, channel, _membership(tx, principal, channel)
+        ):
+            return Page([], None)
+        return Page([access.as_customer_sees(principal, channel)], None)
     if not principal.is_privileged:
         # An agent lists the conversations it takes part in.
         channel_filter = dataclasses.replace(channel_filter, member_identity=principal.identity)
@@ -250,7 +254,7 @@ def close(tx: Transaction, channel: Channel, reason: str) -> Channel:
     return closed
 
 
-def delete_channel(tx: Transaction, principal: Principal, ref: str) -> None:
+def delete_channel(tx: Transaction, ref: str) -> None:
     channel = resolve_channel(tx, ref)
     sessions.end_for_channel(tx, channel, SessionStatus.FAILED, "its channel was deleted")
     tx.channels.delete(channel.id)
@@ -350,11 +354,7 @@ def list_members(
 ) -> Page[Member]:
     channel = _readable(tx, principal, ref)
     result = tx.members.list(channel.id, page)
-    if principal.role is Role.CUSTOMER:
-        # Member attributes are the business's notes; customers never see them.
-        hidden = [dataclasses.replace(m, attributes={}) for m in result.items]
-        result = Page(hidden, result.next_after)
-    return result
+    return Page([access.as_customer_sees(principal, m) for m in result.items], result.next_after)
 
 
 def _member(tx: Transaction, channel: Channel, member_id: str) -> Member:

@@ -34,7 +34,13 @@ from relaydesk_server.domain.events_model import EventType
 from relaydesk_server.domain.keys_model import Principal, Role
 from relaydesk_server.events.bus import EventBus, Matcher, Subscription
 from relaydesk_server.events.records import LoggedEvent
-from relaydesk_server.events.visibility import MEMBER_TYPES, View, person_view, scope_of
+from relaydesk_server.events.visibility import (
+    CHANNEL_TYPES,
+    MEMBER_TYPES,
+    View,
+    person_view,
+    scope_of,
+)
 from relaydesk_server.storage.events_repo import (
     compaction_bound,
     delete_through,
@@ -44,6 +50,9 @@ from relaydesk_server.storage.events_repo import (
     read_personal_events,
 )
 from relaydesk_server.storage.store import SqliteTransaction, Store
+
+# The events a customer gets rewritten (transport: as_customer_sees).
+REDACTED_FOR_CUSTOMERS = MEMBER_TYPES | CHANNEL_TYPES
 
 log = logging.getLogger(__name__)
 
@@ -115,7 +124,7 @@ class EventStreams:
         heartbeat_interval: dt.timedelta,
         retention: dt.timedelta,
         heartbeat: Callable[[int, dt.datetime], bytes],
-        member_without_attributes: Callable[[LoggedEvent], bytes],
+        as_customer_sees: Callable[[LoggedEvent], bytes],
         stalled_grace: dt.timedelta = dt.timedelta(seconds=30),
     ) -> None:
         self._store = store
@@ -125,7 +134,7 @@ class EventStreams:
         self.retention = retention
         self._heartbeat = heartbeat
         # A member event's frame as customers get it: without the member's attributes.
-        self._member_without_attributes = member_without_attributes
+        self._as_customer_sees = as_customer_sees
         self.stalled_grace = stalled_grace
         self.open_streams = 0
         self._streams_changed: asyncio.Condition | None = None
@@ -192,8 +201,8 @@ class EventStreams:
 
     async def _stream(self, request: StreamRequest) -> AsyncIterator[bytes]:
         principal = request.principal
-        # Customers get member events without the members' attributes.
-        rewrite = self._member_without_attributes if principal.role is Role.CUSTOMER else None
+        # Customers get member and channel events without what they never see.
+        rewrite = self._as_customer_sees if principal.role is Role.CUSTOMER else None
         if principal.is_privileged and request.after_sequence is None:
             subscription = self.bus.subscribe(matcher(request), skip_through=self.bus.head)
         else:
@@ -250,7 +259,7 @@ class EventStreams:
             self.bus.unsubscribe(subscription)
 
     def _frame(self, event: LoggedEvent, rewrite: Callable[[LoggedEvent], bytes] | None) -> bytes:
-        if rewrite is not None and event.type in MEMBER_TYPES:
+        if rewrite is not None and event.type in REDACTED_FOR_CUSTOMERS:
             return rewrite(event)
         return event.frame
 

@@ -139,10 +139,9 @@ class ChannelServicer(channel_service_pb2_grpc.ChannelServiceServicer):
         self, request: pb.DeleteChannelRequest, context: Context
     ) -> pb.DeleteChannelResponse:
         ref = parse_channel_ref(request.name, "name")
-        principal = caller()
 
         def delete(tx: Transaction) -> pb.DeleteChannelResponse:
-            channels.delete_channel(tx, principal, ref)
+            channels.delete_channel(tx, ref)
             return pb.DeleteChannelResponse()
 
         return await self._calls.write(request, pb.DeleteChannelResponse, delete)

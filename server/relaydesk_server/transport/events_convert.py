@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 
 from relaydesk.v1 import event_pb2
+from relaydesk_server.domain.access import HIDDEN_FROM_CUSTOMERS
 from relaydesk_server.domain.channels_model import Channel, Member, Message
 from relaydesk_server.domain.events_model import DomainEvent, EventType, Typing
 from relaydesk_server.domain.sessions_model import Session
@@ -53,11 +54,17 @@ def encode_event(sequence: int, now: dt.datetime, event: DomainEvent) -> bytes:
     return message.SerializeToString()
 
 
-def member_without_attributes(event: LoggedEvent) -> bytes:
-    """The frame of a member event with the member's attributes cleared (what a
-    customer gets); the shared frame everyone else gets is left as it is."""
+def as_customer_sees(event: LoggedEvent) -> bytes:
+    """The frame of a member or channel event without what customers never see
+    (access.HIDDEN_FROM_CUSTOMERS); the shared frame everyone else gets is left
+    as it is."""
     message = event_pb2.Event.FromString(event.data)
-    message.member.ClearField("attributes")
+    kind = message.WhichOneof("payload")
+    if kind not in HIDDEN_FROM_CUSTOMERS:
+        return event.frame
+    payload = getattr(message, kind)
+    for field in HIDDEN_FROM_CUSTOMERS[kind]:
+        payload.ClearField(field)
     return dataclasses.replace(event, data=message.SerializeToString()).frame
 
 
