@@ -398,3 +398,23 @@ async def test_a_stream_ends_when_its_token_expires(harness: Harness) -> None:
         assert reason(ended.value) == "TOKEN_EXPIRED"
     finally:
         await alice.close()
+
+
+async def test_api_keys_are_listed_in_pages_oldest_first(rd: Client) -> None:
+    created = [
+        (await create_key(rd, common_pb2.ROLE_SERVICE, f"gateway {i}")).api_key.name
+        for i in range(5)
+    ]
+    names, token = [], ""
+    while True:
+        page = await rd.auth.ListApiKeys(pb.ListApiKeysRequest(page_size=2, page_token=token))
+        assert len(page.api_keys) <= 2
+        names += [key.name for key in page.api_keys]
+        token = page.next_page_token
+        if not token:
+            break
+    assert names[1:] == created  # after the first admin key
+    error = await expect_error(
+        rd.auth.ListApiKeys(pb.ListApiKeysRequest(page_size=-1)), grpc.StatusCode.INVALID_ARGUMENT
+    )
+    assert violated_fields(error) == {"page_size"}
