@@ -17,7 +17,7 @@ from grpc_reflection.v1alpha import reflection
 
 from relaydesk_server.clock import Clock, SystemClock
 from relaydesk_server.dispatch import OutboundDispatcher
-from relaydesk_server.domain import keys, reservations, sessions, tasks
+from relaydesk_server.domain import janitor, keys, reservations, tasks
 from relaydesk_server.domain.keys import Authenticator
 from relaydesk_server.domain.names import IdSource, RandomIds
 from relaydesk_server.domain.ratelimit import RateLimiter
@@ -236,7 +236,7 @@ async def create_server(options: ServerOptions) -> RelaydeskServer:
     timers = TimerService(
         store,
         options.clock,
-        {**tasks.TIMER_HANDLERS, **reservations.TIMER_HANDLERS, **sessions.TIMER_HANDLERS},
+        {**tasks.TIMER_HANDLERS, **reservations.TIMER_HANDLERS, **janitor.TIMER_HANDLERS},
     )
     store.on_changed["timers"] = timers.poke
     health_servicer = health.aio.HealthServicer()

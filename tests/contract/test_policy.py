@@ -470,7 +470,10 @@ async def _start_webchat(w: World, c: Caller) -> Any:
 
 async def _start_outbound(w: World, c: Caller) -> Any:
     return engagement_service_pb2.StartOutboundRequest(
-        flow=w.flows[c.owner], to=w.unique("+1222000"), body="your order shipped"
+        flow=w.flows[c.owner],
+        to=w.unique("+1222000"),
+        body="your order shipped",
+        agent_identity=c.owner,
     )
 
 
@@ -698,7 +701,7 @@ EXPECTED: dict[str, tuple[Build, tuple[grpc.StatusCode, ...]]] = {
     "GatewayService/StreamOutbound": (_stream_outbound, STAFF),
     "GatewayService/AckOutbound": (_ack_outbound, STAFF),
     "EngagementService/StartWebchat": (_start_webchat, STAFF),
-    "EngagementService/StartOutbound": (_start_outbound, (UN, UN, UN, UN, NO, NO)),
+    "EngagementService/StartOutbound": (_start_outbound, AGENTS_OWN),
     "WorkforceService/CreateActivity": (_create_activity, STAFF),
     "WorkforceService/GetActivity": (_get_activity, AGENTS_ANY),
     "WorkforceService/ListActivities": (

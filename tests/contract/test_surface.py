@@ -69,7 +69,7 @@ IMPLEMENTED = {
         "UpdateWorkflow",
         "DeleteWorkflow",
     },
-    "relaydesk.v1.EngagementService": {"StartWebchat"},
+    "relaydesk.v1.EngagementService": {"StartWebchat", "StartOutbound"},
     "relaydesk.v1.GatewayService": {"DeliverInbound", "StreamOutbound", "AckOutbound"},
     "relaydesk.v1.SessionService": {
         "CreateSession",

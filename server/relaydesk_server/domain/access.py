@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from relaydesk_server.domain.channels_model import Channel, ChannelKind, Member
-from relaydesk_server.domain.errors import NotFound, PermissionDenied
+from relaydesk_server.domain.errors import InvalidArgument, NotFound, PermissionDenied
 from relaydesk_server.domain.keys_model import Principal, Role
 from relaydesk_server.domain.ports import Transaction
 from relaydesk_server.domain.tasks_model import Reservation, Task
@@ -79,6 +79,24 @@ def denied(kind: str) -> PermissionDenied:
     return PermissionDenied(
         f"the caller may not do this on this {kind}", reason=f"{kind.upper()}_ACCESS_DENIED"
     )
+
+
+def acting_agent(principal: Principal, named: str) -> str:
+    """Whom a call that acts for an agent acts for: an agent itself (naming no one
+    else); staff, the agent they name."""
+    if principal.is_privileged:
+        if not named:
+            raise InvalidArgument.field(
+                "agent_identity", "required: the agent an admin or service acts for"
+            )
+        return named
+    if principal.role is not Role.AGENT or principal.identity is None:
+        raise PermissionDenied("only agents act for themselves", reason="ROLE_NOT_ALLOWED")
+    if named and named != principal.identity:
+        raise PermissionDenied(
+            "an agent acts only for itself, not for another agent", reason="ACTS_ONLY_AS_ITSELF"
+        )
+    return principal.identity
 
 
 def own_worker(tx: Transaction, principal: Principal) -> Worker | None:

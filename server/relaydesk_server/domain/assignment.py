@@ -115,6 +115,25 @@ def fill_queue(tx: Transaction, queue: str) -> None:
     offer_tasks(tx, tx.routing.waiting_in(queue))
 
 
+def accepted_at_once(tx: Transaction, task: Task, worker: Worker) -> Reservation:
+    """The reservation of a task created ASSIGNED to `worker`: made and accepted at once."""
+    now = tx.now()
+    reservation = Reservation(
+        id=tx.new_id(RESERVATION),
+        task_id=task.id,
+        worker_id=worker.id,
+        task_channel=task.task_channel,
+        channel=task.channel,
+        status=ReservationStatus.ACCEPTED,
+        expire_time=now,
+        create_time=now,
+        update_time=now,
+    )
+    tx.reservations.insert(reservation)
+    tx.events.append(DomainEvent(EventType.RESERVATION_CREATED, reservation))
+    return reservation
+
+
 # -- ending offers -----------------------------------------------------------
 
 
@@ -148,7 +167,8 @@ def withdraw_offers_of_worker(tx: Transaction, worker: Worker) -> list[str]:
 def after_offer_ended(tx: Transaction, reservation: Reservation) -> None:
     """A pending offer ended without an accept: the task waits again, or keeps its agent.
 
-    A RESERVED task with no other pending offer returns to PENDING; a
+    A RESERVED task with no other pending offer returns to PENDING (and to its
+    queue, if it was offered to a preferred worker first); a
     transfer with no pending offer is over, and the task stays with its
     current worker.
     """
@@ -156,6 +176,7 @@ def after_offer_ended(tx: Transaction, reservation: Reservation) -> None:
     if task is None or tx.routing.pending(task.id) > 0:
         return
     if task.status is TaskStatus.RESERVED:
-        save_task(tx, dataclasses.replace(task, status=TaskStatus.PENDING))
+        # A first offer to a preferred worker is over: the queue's turn.
+        save_task(tx, dataclasses.replace(task, status=TaskStatus.PENDING, preferred_worker=None))
     elif reservation.transfer and task.is_transferring:
         save_task(tx, dataclasses.replace(task, transfer_queue=None, transfer_worker=None))

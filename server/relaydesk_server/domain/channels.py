@@ -166,9 +166,11 @@ def open_for_customer(
     channel_id: str | None = None,
     session: str | None = None,
     attributes: dict[str, Any] | None = None,
+    long_lived: bool | None = None,
 ) -> Channel:
     """A customer's new conversation on a flow (the server's own move): `kept`, a
-    long-lived channel, made ACTIVE again with its history; else a new channel."""
+    long-lived channel, made ACTIVE again with its history; else a new channel,
+    long-lived as the flow says unless `long_lived` says otherwise."""
     now = tx.now()
     if kept is not None:
         spec = (
@@ -197,7 +199,7 @@ def open_for_customer(
             flow=flow.name,
             channel_type=flow.spec.channel_type,
             customer_address=customer_address,
-            long_lived=flow.spec.long_lived,
+            long_lived=flow.spec.long_lived if long_lived is None else long_lived,
             attributes=attributes or {},
         ),
         state=ChannelState.ACTIVE,
@@ -237,8 +239,10 @@ def close_channel(tx: Transaction, principal: Principal, ref: str, reason: str) 
 
 def close(tx: Transaction, channel: Channel, reason: str) -> Channel:
     """Ends an ACTIVE channel's conversation (also used by the server on its own);
-    its session, if any, is CLOSED with the same reason."""
+    its session, if any, is CLOSED with the same reason, and a task awaiting the
+    customer's reply will not come."""
     sessions.end_for_channel(tx, channel, SessionStatus.CLOSED, reason)
+    tx.reply_tasks.delete(channel.id)
     now = tx.now()
     closed = dataclasses.replace(
         channel,

@@ -1,29 +1,44 @@
-"""Starting conversations (API §5): web chats.
+"""Starting conversations (API §5): web chats, and outbound conversations.
 
 StartWebchat makes (or finds) a visitor's private channel on a WEB flow, with
 the visitor as its customer member. The flow's integration runs on the
 visitor's first message, not before: a widget opened and left is no work for
 anyone. Its task carries `pre_engagement`, what the visitor entered first.
+
+StartOutbound: an agent (or staff acting for one) writes to a customer first,
+through a gateway flow's contact identity. The conversation is a channel, a
+proxy session between the customer's address and that identity, the customer
+and the agent as members, and the first OUTBOUND message, which leaves through
+the gateway like any reply. Its task is created at once, assigned to the agent
+(IMMEDIATE), or on the customer's first reply, offered to the agent first
+(ON_CUSTOMER_REPLY); a customer who never replies is let go when the session's
+ttl passes (see `janitor.session_expired`). A customer with an active session
+on that identity already has a conversation: it is refused, or continued.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import enum
 import secrets
 from typing import Any
 
-from relaydesk_server.domain import channels, inbound
+from relaydesk_server.domain import access, channels, inbound, sessions
 from relaydesk_server.domain.channels_model import (
     Channel,
+    MemberRole,
     Message,
     MessageDirection,
     NewMessage,
 )
-from relaydesk_server.domain.errors import FailedPrecondition, NotFound
+from relaydesk_server.domain.errors import AlreadyExists, FailedPrecondition, NotFound
 from relaydesk_server.domain.flows_model import ChannelType, Flow, TaskIntegration
 from relaydesk_server.domain.keys_model import Principal
-from relaydesk_server.domain.names import FLOW
+from relaydesk_server.domain.names import CHANNEL, FLOW, SESSION
 from relaydesk_server.domain.ports import Transaction
 from relaydesk_server.domain.ratelimit import RateLimiter
+from relaydesk_server.domain.sessions_model import Session
+from relaydesk_server.domain.tasks_model import ReplyTask, Task
 
 PRE_ENGAGEMENT = "pre_engagement"
 
@@ -74,11 +89,14 @@ def start_webchat(
 def send_message(
     tx: Transaction, principal: Principal, limiter: RateLimiter, ref: str, new: NewMessage
 ) -> Message:
-    """SendMessage: and a web visitor's message with no task at work starts one."""
+    """SendMessage: and a web visitor's message with no task at work starts one, as
+    does a customer's reply in an outbound conversation that awaits it."""
     message = channels.send_message(tx, principal, limiter, ref, new)
     if message.direction is MessageDirection.INBOUND:
         channel = tx.channels.get(message.channel_id)
-        if channel is not None and _awaits_work(tx, channel):
+        if channel is not None and channel.task is None and channel.session is not None:
+            inbound.start_awaited_task(tx, channel, channel.spec.display_name)
+        elif channel is not None and _awaits_work(tx, channel):
             assert channel.spec.flow is not None
             flow = tx.flows.get(FLOW.parse(channel.spec.flow, "flow"))
             assert flow is not None
@@ -96,3 +114,147 @@ def _awaits_work(tx: Transaction, channel: Channel) -> bool:
         return False
     flow = tx.flows.get(FLOW.parse(channel.spec.flow, "flow"))
     return flow is not None and isinstance(flow.spec.integration, TaskIntegration)
+
+
+# -- outbound ----------------------------------------------------------------
+
+
+class TaskCreation(enum.Enum):
+    IMMEDIATE = "IMMEDIATE"
+    ON_CUSTOMER_REPLY = "ON_CUSTOMER_REPLY"
+
+
+@dataclasses.dataclass(frozen=True)
+class OutboundStart:
+    flow: str
+    to: str
+    body: str = ""
+    task_attributes: dict[str, Any] = dataclasses.field(default_factory=dict)
+    # None: the flow's `create_on_customer_reply` decides.
+    task_creation: TaskCreation | None = None
+    # None: the flow's `long_lived`.
+    long_lived: bool | None = None
+    reuse_existing: bool = False
+    # The agent staff act for ("" when an agent acts for itself).
+    agent_identity: str = ""
+
+
+@dataclasses.dataclass(frozen=True)
+class Started:
+    channel: Channel
+    session: Session
+    task: Task | None
+
+
+def _gateway_flow(tx: Transaction, flow_name: str) -> tuple[Flow, TaskIntegration]:
+    """The flow an outbound conversation leaves through: a gateway's, with a task
+    integration; enabled or not (a number may be kept for outbound only)."""
+    flow = tx.flows.get(FLOW.parse(flow_name, "flow"))
+    if flow is None:
+        raise NotFound(FLOW.type_name, flow_name, reason="FLOW_NOT_FOUND")
+    if flow.spec.channel_type is ChannelType.WEB:
+        raise FailedPrecondition.one(
+            "CHANNEL_TYPE",
+            flow.name,
+            f"{flow.name} is a WEB flow: an outbound conversation leaves through a gateway",
+            reason="NOT_A_GATEWAY_FLOW",
+        )
+    integration = flow.spec.integration
+    if not isinstance(integration, TaskIntegration):
+        raise FailedPrecondition.one(
+            "INTEGRATION",
+            flow.name,
+            f"{flow.name} has no task integration: an outbound conversation needs a task",
+            reason="NOT_A_TASK_FLOW",
+        )
+    return flow, integration
+
+
+def start_outbound(
+    tx: Transaction, principal: Principal, limiter: RateLimiter, start: OutboundStart
+) -> Started:
+    agent = access.acting_agent(principal, start.agent_identity)
+    flow, integration = _gateway_flow(tx, start.flow)
+    worker = tx.workers.find_by_identity(agent)
+    if worker is None:
+        raise FailedPrecondition.one(
+            "WORKER",
+            agent,
+            f"no worker has the identity {agent!r}: the agent who starts a conversation "
+            "holds its task",
+            reason="AGENT_NOT_A_WORKER",
+        )
+    existing = tx.sessions.find_active(start.to, flow.spec.contact_identity)
+    if existing is not None:
+        if not start.reuse_existing:
+            raise AlreadyExists(
+                SESSION.type_name,
+                existing.name,
+                f"{start.to!r} already talks with {flow.spec.contact_identity!r} in "
+                f"{existing.channel_name} ({existing.name}); set reuse_existing to continue it",
+                reason="SESSION_EXISTS",
+            )
+        return _continue(tx, limiter, existing, agent, start.body)
+
+    on_reply = (
+        start.task_creation is TaskCreation.ON_CUSTOMER_REPLY
+        if start.task_creation is not None
+        else integration.create_on_customer_reply
+    )
+    long_lived = flow.spec.long_lived if start.long_lived is None else start.long_lived
+    kept = tx.channels.kept_for_customer(flow.name, start.to) if long_lived else None
+    session = sessions.new_session(tx, kept.id if kept else tx.new_id(CHANNEL), flow, start.to)
+    channel = channels.open_for_customer(
+        tx,
+        flow,
+        start.to,
+        "",
+        kept=kept,
+        channel_id=session.channel_id,
+        session=session.name,
+        long_lived=long_lived,
+    )
+    sessions.store_new(tx, session)
+    channel = channels.add_customer(tx, channel, start.to, "")
+    channels.join(tx, channel.name, agent, MemberRole.AGENT)
+    if on_reply:
+        tx.reply_tasks.put(ReplyTask(channel.id, agent, start.task_attributes, tx.now()))
+    else:
+        inbound.run_integration(
+            tx, flow, _current(tx, channel), "", given=start.task_attributes, assigned_to=worker
+        )
+    if start.body:
+        _send(tx, limiter, _current(tx, channel), agent, start.body)
+    return _started(tx, channel.id, session.id)
+
+
+def _continue(
+    tx: Transaction, limiter: RateLimiter, session: Session, agent: str, body: str
+) -> Started:
+    """The customer's conversation on that identity goes on: the agent joins it."""
+    channel = _current(tx, session.channel_id)
+    channels.join(tx, channel.name, agent, MemberRole.AGENT)
+    if body:
+        _send(tx, limiter, _current(tx, channel.id), agent, body)
+    return _started(tx, channel.id, session.id)
+
+
+def _send(tx: Transaction, limiter: RateLimiter, channel: Channel, agent: str, body: str) -> None:
+    channels.append_message(
+        tx, limiter, channel, agent, MessageDirection.OUTBOUND, NewMessage(body=body)
+    )
+
+
+def _current(tx: Transaction, channel: Channel | str) -> Channel:
+    channel_id = channel if isinstance(channel, str) else channel.id
+    found = tx.channels.get(channel_id)
+    assert found is not None  # made or found in this unit of work
+    return found
+
+
+def _started(tx: Transaction, channel_id: str, session_id: str) -> Started:
+    channel = _current(tx, channel_id)
+    session = tx.sessions.get(session_id)
+    assert session is not None
+    task = tx.tasks.get(channel.task.partition("/")[2]) if channel.task else None
+    return Started(channel, session, task)

@@ -1,10 +1,12 @@
 """Inbound orchestration (API §8): a customer's message finds its conversation.
 
-1. The enabled flow for (channel type, contact identity): none → NOT_FOUND;
-   only a disabled one → FAILED_PRECONDITION.
-2. The customer's active session with that contact identity: the message
-   joins its channel.
-3. None: a new conversation. A long-lived flow reuses (and reactivates) the
+1. The customer's active session with that contact identity: the message
+   joins its channel, whichever flow now handles the number (an outbound
+   conversation's reply joins it, and never starts another). The first reply
+   in an outbound conversation that awaits it starts its task.
+2. Else the enabled flow for (channel type, contact identity): none →
+   NOT_FOUND; only a disabled one → FAILED_PRECONDITION.
+3. A new conversation. A long-lived flow reuses (and reactivates) the
    customer's kept channel; otherwise a new channel. Then a session, the
    customer as a member, the message, and the flow's integration: a task
    with the documented attributes.
@@ -36,7 +38,8 @@ from relaydesk_server.domain.names import CHANNEL, FLOW, SESSION
 from relaydesk_server.domain.ports import Transaction
 from relaydesk_server.domain.ratelimit import RateLimiter
 from relaydesk_server.domain.sessions_model import Session
-from relaydesk_server.domain.tasks_model import NewTask
+from relaydesk_server.domain.tasks_model import NewTask, Task
+from relaydesk_server.domain.workforce_model import Worker
 
 
 @dataclasses.dataclass(frozen=True)
@@ -84,10 +87,10 @@ def deliver_inbound(tx: Transaction, limiter: RateLimiter, inbound: Inbound) -> 
         channel_id, message_id, session_id = earlier
         original = tx.messages.get(channel_id, message_id)
         return Delivered(original, CHANNEL.name(channel_id), SESSION.name(session_id), True)
-    flow = _flow_for(tx, inbound)
-    session = tx.sessions.find_active(inbound.customer_address, flow.spec.contact_identity)
-    starting = session is None
+    session = tx.sessions.find_active(inbound.customer_address, inbound.contact_identity)
+    flow = None
     if session is None:
+        flow = _flow_for(tx, inbound)
         channel, session = _start_conversation(tx, flow, inbound)
     else:
         channel = _channel(tx, session.channel_id)
@@ -102,8 +105,10 @@ def deliver_inbound(tx: Transaction, limiter: RateLimiter, inbound: Inbound) -> 
         inbound.receive_time,
     )
     tx.inbound.record(inbound.channel_type, inbound.external_id, channel.id, message.id, session.id)
-    if starting:
+    if flow is not None:
         run_integration(tx, flow, _channel(tx, channel.id), inbound.display_name)
+    else:
+        start_awaited_task(tx, _channel(tx, channel.id), inbound.display_name)
     return Delivered(message, channel.name, session.name)
 
 
@@ -140,42 +145,74 @@ def _start_conversation(tx: Transaction, flow: Flow, inbound: Inbound) -> tuple[
     return channel, session
 
 
+def start_awaited_task(tx: Transaction, channel: Channel, display_name: str) -> Task | None:
+    """The customer spoke in a conversation that awaits its reply for a task (an
+    outbound one): the task starts now, offered first to the agent who started
+    the conversation."""
+    if channel.task is not None or channel.spec.flow is None:
+        return None
+    awaited = tx.reply_tasks.get(channel.id)
+    if awaited is None:
+        return None
+    tx.reply_tasks.delete(channel.id)
+    flow = tx.flows.get(FLOW.parse(channel.spec.flow, "flow"))
+    if flow is None:
+        return None
+    return run_integration(
+        tx,
+        flow,
+        channel,
+        display_name,
+        given=awaited.attributes,
+        preferred=tx.workers.find_by_identity(awaited.agent_identity),
+    )
+
+
 def run_integration(
     tx: Transaction,
     flow: Flow,
     channel: Channel,
     display_name: str,
     extra: dict[str, Any] | None = None,
-) -> None:
-    """Starts the flow's work on a new conversation: for a TASK flow, a task with
-    the documented attributes (and `extra` ones), named as the channel's task."""
+    *,
+    given: dict[str, Any] | None = None,
+    preferred: Worker | None = None,
+    assigned_to: Worker | None = None,
+) -> Task | None:
+    """Starts the flow's work on a conversation: for a TASK flow, a task named as
+    the channel's task, with the documented attributes over the `given` ones,
+    and `extra` ones. It is routed through the flow's workflow, and offered to
+    `preferred` first; or assigned to `assigned_to` at once."""
     integration = flow.spec.integration
     if not isinstance(integration, TaskIntegration):
-        return  # a WEBHOOK flow's events go out through the outbox; bots come later
+        return None  # a WEBHOOK flow's events go out through the outbox; bots come later
     assert channel.spec.channel_type is not None  # a flow's channel has its type
     attributes = {
+        **(given or {}),
         "channel": channel.name,
         "channel_type": f"CHANNEL_TYPE_{channel.spec.channel_type.value}",
         "customer_address": channel.spec.customer_address,
         "display_name": display_name or channel.spec.customer_address,
         **(extra or {}),
     }
-    task = tasks.create_task(
-        tx,
-        NewTask(
-            workflow=integration.workflow,
-            task_channel=integration.task_channel,
-            priority=integration.priority,
-            timeout=integration.timeout,
-            attributes=attributes,
-            channel=channel.name,
-        ),
+    new = NewTask(
+        workflow=integration.workflow,
+        task_channel=integration.task_channel,
+        priority=integration.priority,
+        timeout=integration.timeout,
+        attributes=attributes,
+        channel=channel.name,
     )
+    if assigned_to is not None:
+        task = tasks.create_assigned_task(tx, new, assigned_to)
+    else:
+        task = tasks.create_task(tx, new, preferred=preferred)
     if task.status.is_final:
-        return  # the janitor has dealt with the conversation
+        return task  # the janitor has dealt with the conversation
     channel = _channel(tx, channel.id)
     updated = dataclasses.replace(
         channel, task=task.name, update_time=tx.now(), revision=channel.revision + 1
     )
     tx.channels.update(updated)
     tx.events.append(DomainEvent(EventType.CHANNEL_UPDATED, updated))
+    return task

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from relaydesk_server.domain import channels
+from relaydesk_server.domain import channels, sessions
 from relaydesk_server.domain.channels_model import Channel, MemberRole
 from relaydesk_server.domain.common import PageRequest
 from relaydesk_server.domain.events_model import DomainEvent, EventType
@@ -36,14 +36,9 @@ def task_ended(tx: Transaction, task: Task) -> None:
         return
     current_task = None if channel.task == task.name else channel.task
     if channel.is_active and _janitor_on(tx, channel):
-        members = tx.members.list(channel.id, PageRequest(size=channels.MAX_MEMBERS)).items
-        for member in members:
-            if member.role is MemberRole.AGENT:
-                channels.leave(tx, channel.name, member.identity)
-        channel = tx.channels.get(channel.id) or channel  # with its member count now
         outcome = "completed" if task.status is TaskStatus.COMPLETED else "canceled"
         reason = f"{task.name} was {outcome}" + (f": {task.reason}" if task.reason else "")
-        channels.close(tx, dataclasses.replace(channel, task=current_task), reason)
+        _close(tx, dataclasses.replace(channel, task=current_task), reason)
     elif current_task != channel.task:
         # The channel stays open, but its current task is over.
         updated = dataclasses.replace(
@@ -51,3 +46,30 @@ def task_ended(tx: Transaction, task: Task) -> None:
         )
         tx.channels.update(updated)
         tx.events.append(DomainEvent(EventType.CHANNEL_UPDATED, updated))
+
+
+def _close(tx: Transaction, channel: Channel, reason: str) -> None:
+    """The agents leave, then the channel closes (and its session with it)."""
+    members = tx.members.list(channel.id, PageRequest(size=channels.MAX_MEMBERS)).items
+    for member in members:
+        if member.role is MemberRole.AGENT:
+            channels.leave(tx, channel.name, member.identity)
+    left = tx.channels.get(channel.id)  # with its member count now
+    channels.close(tx, dataclasses.replace(left, task=channel.task) if left else channel, reason)
+
+
+def session_expired(tx: Transaction, session_id: str) -> None:
+    """A session's ttl passed. An outbound conversation still awaiting the
+    customer's first reply ends with it: no task will ever come."""
+    session = tx.sessions.get(session_id)
+    if session is None or not session.status.is_active:
+        return
+    awaited = tx.reply_tasks.get(session.channel_id)
+    channel = tx.channels.get(session.channel_id)
+    if awaited is None or channel is None or not channel.is_active:
+        sessions.session_expired(tx, session_id)
+        return
+    _close(tx, channel, f"the customer did not reply within the session's ttl ({session.ttl})")
+
+
+TIMER_HANDLERS = {sessions.EXPIRY_TIMER: session_expired}

@@ -20,7 +20,13 @@ from relaydesk_server.domain.outbound_model import Delivery
 from relaydesk_server.domain.routing_index import RoutingIndex
 from relaydesk_server.domain.routing_model import Queue, Workflow
 from relaydesk_server.domain.sessions_model import Interaction, Session, SessionFilter
-from relaydesk_server.domain.tasks_model import Reservation, ReservationFilter, Task, TaskFilter
+from relaydesk_server.domain.tasks_model import (
+    ReplyTask,
+    Reservation,
+    ReservationFilter,
+    Task,
+    TaskFilter,
+)
 from relaydesk_server.domain.tokens import SigningKey
 from relaydesk_server.domain.webhooks_model import Posting
 from relaydesk_server.domain.workforce_model import Activity, Worker
@@ -159,6 +165,14 @@ class ReservationRepository(Protocol):
     def update(self, reservation: Reservation) -> None: ...
 
 
+class ReplyTaskRepository(Protocol):
+    """The tasks outbound conversations start on the customer's first reply, by channel."""
+
+    def get(self, channel_id: str) -> ReplyTask | None: ...
+    def put(self, awaited: ReplyTask) -> None: ...
+    def delete(self, channel_id: str) -> None: ...
+
+
 class SessionRepository(Protocol):
     def get(self, session_id: str) -> Session | None: ...
     def find_by_unique_name(self, unique_name: str) -> Session | None: ...
@@ -272,6 +286,9 @@ class Transaction(Protocol):
 
     @property
     def sessions(self) -> SessionRepository: ...
+
+    @property
+    def reply_tasks(self) -> ReplyTaskRepository: ...
 
     @property
     def inbound(self) -> InboundLog: ...

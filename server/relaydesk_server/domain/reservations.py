@@ -101,7 +101,12 @@ def accept_reservation(
     else:
         tx.timers.cancel(TTL_TIMER, task.id)
         tx.timers.cancel(STEP_TIMER, task.id)
-    save_task(tx, dataclasses.replace(task, status=TaskStatus.ASSIGNED, worker=worker.name))
+    save_task(
+        tx,
+        dataclasses.replace(
+            task, status=TaskStatus.ASSIGNED, worker=worker.name, preferred_worker=None
+        ),
+    )
     if task.channel is not None:
         # The new agent joins before the previous one leaves: the conversation
         # is never without an agent.

@@ -292,7 +292,7 @@ class RoutingIndex:
                     found.append(self.workers[worker_id])
                     if len(found) >= wanted:
                         break
-        else:  # a transfer to one worker
+        else:  # a transfer to one worker, or a task's first offer to its preferred worker
             worker = self.workers.get(place.partition("/")[2])
             if (
                 worker is not None
@@ -357,7 +357,7 @@ class RoutingIndex:
         return targets[task.target_index].expression
 
     def _open_offers(self, task: Task) -> int:
-        if task.status is TaskStatus.ASSIGNED:
+        if task.status is TaskStatus.ASSIGNED or task.preferred_worker is not None:
             return 1 - self.pending(task.id)
         queue = self.queues.get(task.queue or "")
         most = queue.spec.max_reserved_workers if queue is not None else 1
@@ -423,7 +423,9 @@ class RoutingIndex:
         task = self.tasks.get(task_id)
         if task is None or self._open_offers(task) <= 0:
             return None
-        if task.is_waiting and task.queue is not None:
+        if task.is_waiting and task.preferred_worker is not None:
+            place = task.preferred_worker
+        elif task.is_waiting and task.queue is not None:
             place = task.queue
         elif task.status is TaskStatus.ASSIGNED and task.is_transferring:
             place = task.transfer_queue or task.transfer_worker or ""

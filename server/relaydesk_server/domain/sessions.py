@@ -301,6 +301,3 @@ def session_expired(tx: Transaction, session_id: str) -> None:
         return
     idle = f"no interaction for {session.ttl}" if session.ttl else "its expire_time passed"
     end(tx, session, SessionStatus.CLOSED, f"expired: {idle}")
-
-
-TIMER_HANDLERS = {EXPIRY_TIMER: session_expired}

@@ -36,6 +36,7 @@ from relaydesk_server.domain.tasks_model import (
     TaskFilter,
     TaskStatus,
 )
+from relaydesk_server.domain.workforce_model import Worker
 
 TTL_TIMER = "task-ttl"
 STEP_TIMER = "task-step"
@@ -170,12 +171,67 @@ def _route(tx: Transaction, task: Task, workflow: Workflow) -> Task:
     )
 
 
-def create_task(tx: Transaction, new: NewTask) -> Task:
-    workflow = tx.workflows.get(WORKFLOW.parse(new.workflow, "task.workflow"))
+def create_task(tx: Transaction, new: NewTask, *, preferred: Worker | None = None) -> Task:
+    """A new task, routed through its workflow and offered to its workers; first,
+    alone, to `preferred` when that worker can take it now."""
+    workflow = _workflow(tx, new.workflow)
+    task = _new_task(tx, new, workflow)
+    tx.timers.schedule(TTL_TIMER, task.id, task.create_time + new.timeout)
+    task = _route(tx, task, workflow)
+    if (
+        preferred is not None
+        and not task.status.is_final
+        and tx.routing.is_free(preferred.id, task.task_channel)
+    ):
+        task = dataclasses.replace(task, preferred_worker=preferred.name)
+    tx.tasks.insert(task)
+    tx.events.append(DomainEvent(EventType.TASK_CREATED, task))
+    if task.status.is_final:  # its workflow had no queue for it
+        janitor.task_ended(tx, task)
+    assignment.offer_task(tx, task.id)
+    return get_task(tx, task.id)
+
+
+def create_assigned_task(tx: Transaction, new: NewTask, worker: Worker) -> Task:
+    """A new task assigned to `worker` at once, its reservation accepted (the agent
+    who starts a conversation holds its task): it counts against the worker's
+    capacity on the task channel, whatever the worker's activity."""
+    load = tx.routing.load_of(worker.id, new.task_channel)
+    if load >= worker.capacity(new.task_channel):
+        raise FailedPrecondition.one(
+            "CAPACITY",
+            worker.name,
+            f"{worker.name} already holds {load} {new.task_channel!r} task(s), its capacity",
+            reason="NO_FREE_CAPACITY",
+        )
+    workflow = _workflow(tx, new.workflow)
+    task = _new_task(tx, new, workflow)
+    routed = _route(tx, task, workflow)
+    # Its queue, for statistics; it waits nowhere, so no step timer runs.
+    tx.timers.cancel(STEP_TIMER, task.id)
+    task = dataclasses.replace(
+        task,
+        status=TaskStatus.ASSIGNED,
+        worker=worker.name,
+        queue=None if routed.status.is_final else routed.queue,
+    )
+    tx.tasks.insert(task)
+    tx.events.append(DomainEvent(EventType.TASK_CREATED, task))
+    assignment.accepted_at_once(tx, task, worker)
+    return get_task(tx, task.id)
+
+
+def _workflow(tx: Transaction, name: str) -> Workflow:
+    workflow = tx.workflows.get(WORKFLOW.parse(name, "task.workflow"))
     if workflow is None:
         raise FailedPrecondition.one(
-            "REFERENCE", new.workflow, f"{new.workflow} does not exist", reason="WORKFLOW_NOT_FOUND"
+            "REFERENCE", name, f"{name} does not exist", reason="WORKFLOW_NOT_FOUND"
         )
+    return workflow
+
+
+def _new_task(tx: Transaction, new: NewTask, workflow: Workflow) -> Task:
+    """The task `new` asks for, PENDING and not yet routed nor stored."""
     channel = None
     if new.channel is not None:
         try:
@@ -188,7 +244,7 @@ def create_task(tx: Transaction, new: NewTask) -> Task:
                 reason="CHANNEL_NOT_FOUND",
             ) from missing
     now = tx.now()
-    task = Task(
+    return Task(
         id=tx.new_id(TASK),
         workflow=workflow.name,
         task_channel=new.task_channel,
@@ -200,14 +256,6 @@ def create_task(tx: Transaction, new: NewTask) -> Task:
         create_time=now,
         update_time=now,
     )
-    tx.timers.schedule(TTL_TIMER, task.id, now + new.timeout)
-    task = _route(tx, task, workflow)
-    tx.tasks.insert(task)
-    tx.events.append(DomainEvent(EventType.TASK_CREATED, task))
-    if task.status.is_final:  # its workflow had no queue for it
-        janitor.task_ended(tx, task)
-    assignment.offer_task(tx, task.id)
-    return get_task(tx, task.id)
 
 
 def update_task(

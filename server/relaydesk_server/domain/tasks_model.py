@@ -51,6 +51,10 @@ class Task:
     # name. Cleared when the transfer is accepted, declined or abandoned.
     transfer_queue: str | None = None
     transfer_worker: str | None = None
+    # A worker name: the one worker a waiting task is offered to first, before
+    # its queue (the agent who started the conversation). Cleared when that
+    # offer ends.
+    preferred_worker: str | None = None
     revision: int = 1
 
     @property
@@ -159,3 +163,14 @@ class ReservationFilter:
     task_id: str | None = None
     worker_id: str | None = None
     status: ReservationStatus | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class ReplyTask:
+    """The task an outbound conversation starts on the customer's first reply."""
+
+    channel_id: str
+    # Who started the conversation: offered the task first, when it can take it.
+    agent_identity: str
+    attributes: dict[str, Any]
+    create_time: dt.datetime

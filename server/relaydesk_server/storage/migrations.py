@@ -636,6 +636,20 @@ def _event_visibility(db: sqlite_utils.Database) -> None:
     )
 
 
+def _outbound(db: sqlite_utils.Database) -> None:
+    # The worker a task is offered to before its workflow's queue (the agent
+    # who started an outbound conversation), while that first offer is open.
+    db.execute("ALTER TABLE tasks ADD COLUMN preferred_worker TEXT")
+    # The task an outbound conversation starts on the customer's first reply.
+    db.create_table(
+        "reply_tasks",
+        {"channel_id": str, "agent_identity": str, "attributes": str, "create_time": str},
+        pk="channel_id",
+        not_null={"agent_identity", "attributes", "create_time"},
+        foreign_keys=[_cascade("reply_tasks", "channel_id", "channels")],
+    )
+
+
 MIGRATIONS: list[Migration] = [
     Migration("0001_initial", _initial),
     Migration("0002_conversations", _conversations),
@@ -650,6 +664,7 @@ MIGRATIONS: list[Migration] = [
     Migration("0011_token_key", _token_key),
     Migration("0012_signing_keys", _signing_keys),
     Migration("0013_event_visibility", _event_visibility),
+    Migration("0014_outbound", _outbound),
 ]
 
 

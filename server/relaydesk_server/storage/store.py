@@ -51,6 +51,7 @@ from relaydesk_server.storage.events_repo import (
 from relaydesk_server.storage.flows_repo import SqliteFlowRepository
 from relaydesk_server.storage.keys_repo import SqliteApiKeyRepository, SqliteSigningKeyRepository
 from relaydesk_server.storage.migrations import apply_migrations
+from relaydesk_server.storage.reply_tasks_repo import SqliteReplyTaskRepository
 from relaydesk_server.storage.reservations_repo import SqliteReservationRepository
 from relaydesk_server.storage.routing_repo import SqliteQueueRepository, SqliteWorkflowRepository
 from relaydesk_server.storage.routing_sync import (
@@ -106,6 +107,7 @@ class SqliteTransaction:
         self.workflows = SqliteWorkflowRepository(db)
         self.reservations = SqliteReservationRepository(db)
         self.sessions = SqliteSessionRepository(db)
+        self.reply_tasks = SqliteReplyTaskRepository(db)
         self.inbound = SqliteInboundLog(db)
         self.deliveries = SqliteDeliveryRepository(db)
         self.webhooks = SqliteWebhookOutbox(db)

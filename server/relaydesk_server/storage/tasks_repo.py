@@ -44,6 +44,7 @@ def _from_row(row: dict[str, Any]) -> Task:
         end_time=opt_ts_from_db(row["end_time"]),
         transfer_queue=row["transfer_queue"],
         transfer_worker=row["transfer_worker"],
+        preferred_worker=row["preferred_worker"],
         revision=row["revision"],
     )
 
@@ -68,6 +69,7 @@ def _to_row(task: Task) -> dict[str, Any]:
         "end_time": opt_ts_to_db(task.end_time),
         "transfer_queue": task.transfer_queue,
         "transfer_worker": task.transfer_worker,
+        "preferred_worker": task.preferred_worker,
         "revision": task.revision,
     }
 

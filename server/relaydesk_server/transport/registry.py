@@ -85,8 +85,7 @@ def register_services(
         "ChannelService": ChannelServicer(calls, limiter, streams.bus, clock),
         "SessionService": SessionServicer(calls),
         "GatewayService": GatewayServicer(calls, limiter, outbound),
-        # StartOutbound is still the base class's UNIMPLEMENTED.
-        "EngagementService": EngagementServicer(calls, clock, authenticator.keyring),  # type: ignore[abstract]
+        "EngagementService": EngagementServicer(calls, clock, authenticator.keyring, limiter),
         "WorkforceService": WorkforceServicer(calls),
         "TaskService": TaskServicer(calls, clock),
         "AuthService": AuthServicer(calls, clock, authenticator, open_streams),
