@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import datetime as dt
 from collections.abc import Awaitable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
 import grpc
 import pytest
+from google.protobuf import json_format
 from google.protobuf.descriptor import MethodDescriptor
 from google.rpc import error_details_pb2
 
@@ -22,9 +24,13 @@ from relaydesk.v1 import (
     event_pb2,
     event_service_pb2,
     flow_pb2,
+    gateway_service_pb2,
     member_pb2,
     message_pb2,
     queue_pb2,
+    reservation_pb2,
+    session_pb2,
+    session_service_pb2,
     task_pb2,
     task_service_pb2,
     worker_pb2,
@@ -274,3 +280,118 @@ def all_methods() -> list[MethodDescriptor]:
     for module, _, name in SERVICES:
         methods += list(module.DESCRIPTOR.services_by_name[name].methods)
     return methods
+
+
+# Conversations over a gateway: reading them back, outbound streams, timers.
+
+
+async def get_channel(rd: Client, name: str) -> channel_pb2.Channel:
+    return (await rd.channels.GetChannel(channel_service_pb2.GetChannelRequest(name=name))).channel
+
+
+async def get_session(rd: Client, name: str) -> session_pb2.Session:
+    request = session_service_pb2.GetSessionRequest(name=name)
+    return (await rd.sessions.GetSession(request)).session
+
+
+async def get_task(rd: Client, name: str) -> task_pb2.Task:
+    return (await rd.tasks.GetTask(task_service_pb2.GetTaskRequest(name=name))).task
+
+
+async def all_tasks(rd: Client, **filters: Any) -> list[task_pb2.Task]:
+    request = task_service_pb2.ListTasksRequest(page_size=1000, **filters)
+    return list((await rd.tasks.ListTasks(request)).tasks)
+
+
+async def all_channels(rd: Client, **filters: Any) -> list[channel_pb2.Channel]:
+    request = channel_service_pb2.ListChannelsRequest(page_size=1000, **filters)
+    return list((await rd.channels.ListChannels(request)).channels)
+
+
+async def all_sessions(rd: Client, **filters: Any) -> list[session_pb2.Session]:
+    request = session_service_pb2.ListSessionsRequest(page_size=1000, **filters)
+    return list((await rd.sessions.ListSessions(request)).sessions)
+
+
+async def messages(rd: Client, channel: str) -> list[message_pb2.Message]:
+    request = channel_service_pb2.ListMessagesRequest(parent=channel, page_size=1000)
+    return list((await rd.channels.ListMessages(request)).messages)
+
+
+async def members(rd: Client, channel: str) -> dict[str, member_pb2.Member]:
+    request = channel_service_pb2.ListMembersRequest(parent=channel, page_size=1000)
+    return {m.identity: m for m in (await rd.channels.ListMembers(request)).members}
+
+
+def attributes(task: task_pb2.Task) -> dict[str, Any]:
+    return json_format.MessageToDict(task.attributes)
+
+
+def open_outbound(rd: Client, *types: int) -> Any:
+    """A StreamOutbound call for `types` (every type when none)."""
+    request = gateway_service_pb2.StreamOutboundRequest(channel_types=list(types))  # type: ignore[arg-type]
+    return rd.gateway.StreamOutbound(request)
+
+
+async def next_delivery(call: Any, within: float = 10) -> common_pb2.OutboundDelivery:
+    """The next delivery of an outbound stream, waiting at most `within` seconds."""
+    async with asyncio.timeout(within):
+        response = await call.read()
+    assert response is not grpc.aio.EOF, "the outbound stream ended"
+    delivery: common_pb2.OutboundDelivery = response.delivery
+    return delivery
+
+
+async def ack(
+    rd: Client,
+    delivery_id: str,
+    status: int = common_pb2.DELIVERY_STATUS_DELIVERED,
+    **fields: Any,
+) -> message_pb2.Message:
+    request = gateway_service_pb2.AckOutboundRequest(id=delivery_id, status=status, **fields)  # type: ignore[arg-type]
+    return (await rd.gateway.AckOutbound(request)).message
+
+
+async def tick(harness: Harness, by: dt.timedelta) -> None:
+    """Moves the clock on and fires every timer then due."""
+    harness.clock.advance(by)
+    await harness.running.timers.fire_due()
+
+
+async def get_worker(rd: Client, name: str) -> worker_pb2.Worker:
+    return (await rd.workforce.GetWorker(workforce_service_pb2.GetWorkerRequest(name=name))).worker
+
+
+async def load(rd: Client, worker: str, task_channel: str = "chat") -> int:
+    return (await get_worker(rd, worker)).load.get(task_channel, 0)
+
+
+async def reservations(rd: Client, task: str) -> list[reservation_pb2.Reservation]:
+    """Every reservation of one task, oldest first."""
+    request = task_service_pb2.ListReservationsRequest(parent=task, page_size=1000)
+    return list((await rd.tasks.ListReservations(request)).reservations)
+
+
+async def by_worker(rd: Client, task: str) -> dict[str, int]:
+    """The status of each worker's reservation of `task` (each offered it once)."""
+    listed = await reservations(rd, task)
+    statuses: dict[str, int] = {r.worker: r.status for r in listed}
+    assert len(statuses) == len(listed), listed
+    return statuses
+
+
+async def accept(rd: Client, reservation: str) -> reservation_pb2.Reservation:
+    request = task_service_pb2.AcceptReservationRequest(name=reservation)
+    return (await rd.tasks.AcceptReservation(request)).reservation
+
+
+async def reject(rd: Client, reservation: str) -> reservation_pb2.Reservation:
+    request = task_service_pb2.RejectReservationRequest(name=reservation)
+    return (await rd.tasks.RejectReservation(request)).reservation
+
+
+async def available_one_by_one(harness: Harness, *workers: str) -> None:
+    """Makes the workers Available a second apart: the first is then idle longest."""
+    for worker in workers:
+        await set_activity(harness.client, worker, "Available")
+        harness.clock.advance(dt.timedelta(seconds=1))

@@ -25,7 +25,6 @@ from relaydesk.v1 import (
     queue_pb2,
     reservation_pb2,
     task_pb2,
-    worker_pb2,
     workflow_pb2,
 )
 from relaydesk.v1 import event_service_pb2 as events_pb
@@ -33,14 +32,22 @@ from relaydesk.v1 import task_service_pb2 as pb
 from relaydesk.v1 import workforce_service_pb2 as wf
 from tests.support import (
     Harness,
+    accept,
     activity,
+    available_one_by_one,
+    by_worker,
     create_task,
     expect_error,
+    get_task,
+    get_worker,
+    load,
     new_channel,
     new_queue,
     new_worker,
     new_workflow,
     reason,
+    reject,
+    reservations,
     routing_to,
     set_activity,
     violated_fields,
@@ -60,43 +67,7 @@ COMPLETED = reservation_pb2.RESERVATION_STATUS_COMPLETED
 HOLDING = {PENDING, ACCEPTED, WRAPPING}  # the statuses that use a worker's capacity
 
 
-# Setup: activities, queues, workflows, workers.
-
-
-async def available_one_by_one(harness: Harness, *workers: str) -> None:
-    """Makes the workers Available a second apart: the first is then idle longest."""
-    for worker in workers:
-        await set_activity(harness.client, worker, "Available")
-        harness.clock.advance(dt.timedelta(seconds=1))
-
-
-async def get_worker(rd: Client, name: str) -> worker_pb2.Worker:
-    return (await rd.workforce.GetWorker(wf.GetWorkerRequest(name=name))).worker
-
-
-async def load(rd: Client, worker: str, task_channel: str = "chat") -> int:
-    return (await get_worker(rd, worker)).load.get(task_channel, 0)
-
-
 # Tasks and reservations.
-
-
-async def get_task(rd: Client, name: str) -> task_pb2.Task:
-    return (await rd.tasks.GetTask(pb.GetTaskRequest(name=name))).task
-
-
-async def reservations(rd: Client, task: str) -> list[reservation_pb2.Reservation]:
-    """Every reservation of one task, oldest first."""
-    request = pb.ListReservationsRequest(parent=task, page_size=1000)
-    return list((await rd.tasks.ListReservations(request)).reservations)
-
-
-async def by_worker(rd: Client, task: str) -> dict[str, int]:
-    """The status of each worker's reservation of `task` (each offered it once)."""
-    listed = await reservations(rd, task)
-    statuses: dict[str, int] = {r.worker: r.status for r in listed}
-    assert len(statuses) == len(listed), listed
-    return statuses
 
 
 async def offers(rd: Client, worker: str) -> list[reservation_pb2.Reservation]:
@@ -124,16 +95,6 @@ async def offer_of(rd: Client, task: str) -> reservation_pb2.Reservation:
 async def offered_to(rd: Client, task: str) -> str:
     """The worker the task's one PENDING reservation is for."""
     return (await offer_of(rd, task)).worker
-
-
-async def accept(rd: Client, reservation: str) -> reservation_pb2.Reservation:
-    request = pb.AcceptReservationRequest(name=reservation)
-    return (await rd.tasks.AcceptReservation(request)).reservation
-
-
-async def reject(rd: Client, reservation: str) -> reservation_pb2.Reservation:
-    request = pb.RejectReservationRequest(name=reservation)
-    return (await rd.tasks.RejectReservation(request)).reservation
 
 
 async def assign(rd: Client, task: str, worker: str) -> reservation_pb2.Reservation:

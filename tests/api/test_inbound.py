@@ -15,7 +15,7 @@ from typing import Any
 
 import grpc
 import pytest
-from google.protobuf import json_format, timestamp_pb2
+from google.protobuf import timestamp_pb2
 from google.rpc import error_details_pb2
 
 from relaydesk.client import Client
@@ -33,18 +33,30 @@ from relaydesk.v1 import (
 from relaydesk.v1 import channel_service_pb2 as channels_pb
 from relaydesk.v1 import flow_service_pb2 as flows_pb
 from relaydesk.v1 import gateway_service_pb2 as pb
-from relaydesk.v1 import session_service_pb2 as sessions_pb
 from relaydesk.v1 import task_service_pb2 as tasks_pb
 from relaydesk.v1 import workforce_service_pb2 as wf
 from tests.support import (
     Harness,
+    ack,
     add_member,
+    all_channels,
+    all_sessions,
+    all_tasks,
+    attributes,
     default_workflow,
     detail,
     expect_error,
+    get_channel,
+    get_session,
+    get_task,
+    members,
+    messages,
+    next_delivery,
+    open_outbound,
     send,
     start_server,
     task_flow,
+    tick,
     violated_fields,
 )
 
@@ -126,71 +138,13 @@ async def inbound(
     return response
 
 
-def open_outbound(rd: Client, *types: int) -> Any:
-    """A StreamOutbound call for `types` (every type when none)."""
-    return rd.gateway.StreamOutbound(pb.StreamOutboundRequest(channel_types=list(types)))  # type: ignore[arg-type]
-
-
-async def next_delivery(call: Any, within: float = WAIT) -> common_pb2.OutboundDelivery:
-    """The next delivery of an outbound stream, waiting at most `within` seconds."""
-    async with asyncio.timeout(within):
-        response = await call.read()
-    assert response is not grpc.aio.EOF, "the outbound stream ended"
-    delivery: common_pb2.OutboundDelivery = response.delivery
-    return delivery
-
-
-async def ack(
-    rd: Client, delivery_id: str, status: int = DELIVERED, **fields: Any
-) -> message_pb2.Message:
-    request = pb.AckOutboundRequest(id=delivery_id, status=status, **fields)  # type: ignore[arg-type]
-    return (await rd.gateway.AckOutbound(request)).message
-
-
 def ack_call(rd: Client, delivery_id: str, status: int, **fields: Any) -> Any:
     request = pb.AckOutboundRequest(id=delivery_id, status=status, **fields)  # type: ignore[arg-type]
     return rd.gateway.AckOutbound(request)
 
 
-async def get_channel(rd: Client, name: str) -> channel_pb2.Channel:
-    return (await rd.channels.GetChannel(channels_pb.GetChannelRequest(name=name))).channel
-
-
-async def get_session(rd: Client, name: str) -> session_pb2.Session:
-    return (await rd.sessions.GetSession(sessions_pb.GetSessionRequest(name=name))).session
-
-
-async def get_task(rd: Client, name: str) -> task_pb2.Task:
-    return (await rd.tasks.GetTask(tasks_pb.GetTaskRequest(name=name))).task
-
-
 async def get_message(rd: Client, name: str) -> message_pb2.Message:
     return (await rd.channels.GetMessage(channels_pb.GetMessageRequest(name=name))).message
-
-
-async def all_tasks(rd: Client, **filters: Any) -> list[task_pb2.Task]:
-    request = tasks_pb.ListTasksRequest(page_size=1000, **filters)
-    return list((await rd.tasks.ListTasks(request)).tasks)
-
-
-async def all_channels(rd: Client, **filters: Any) -> list[channel_pb2.Channel]:
-    request = channels_pb.ListChannelsRequest(page_size=1000, **filters)
-    return list((await rd.channels.ListChannels(request)).channels)
-
-
-async def all_sessions(rd: Client, **filters: Any) -> list[session_pb2.Session]:
-    request = sessions_pb.ListSessionsRequest(page_size=1000, **filters)
-    return list((await rd.sessions.ListSessions(request)).sessions)
-
-
-async def messages(rd: Client, channel: str) -> list[message_pb2.Message]:
-    request = channels_pb.ListMessagesRequest(parent=channel, page_size=1000)
-    return list((await rd.channels.ListMessages(request)).messages)
-
-
-async def members(rd: Client, channel: str) -> dict[str, member_pb2.Member]:
-    request = channels_pb.ListMembersRequest(parent=channel, page_size=1000)
-    return {m.identity: m for m in (await rd.channels.ListMembers(request)).members}
 
 
 async def available_agent(rd: Client, identity: str = AGENT) -> str:
@@ -237,10 +191,6 @@ async def reply(rd: Client, channel: str, body: str = "how can I help?") -> mess
     return await send(rd, channel, body, author=AGENT)
 
 
-def attributes(task: task_pb2.Task) -> dict[str, Any]:
-    return json_format.MessageToDict(task.attributes)
-
-
 def stamp(moment: dt.datetime) -> timestamp_pb2.Timestamp:
     result = timestamp_pb2.Timestamp()
     result.FromDatetime(moment)
@@ -249,12 +199,6 @@ def stamp(moment: dt.datetime) -> timestamp_pb2.Timestamp:
 
 def when(timestamp: timestamp_pb2.Timestamp) -> dt.datetime:
     return timestamp.ToDatetime(dt.UTC)
-
-
-async def tick(harness: Harness, by: dt.timedelta) -> None:
-    """Moves the clock on and fires every timer then due."""
-    harness.clock.advance(by)
-    await harness.running.timers.fire_due()
 
 
 # -- finding the flow, and validation -------------------------------------------------

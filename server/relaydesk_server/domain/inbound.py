@@ -180,9 +180,10 @@ def run_integration(
     assigned_to: Worker | None = None,
 ) -> Task | None:
     """Starts the flow's work on a conversation: for a TASK flow, a task named as
-    the channel's task, with the documented attributes over the `given` ones,
-    and `extra` ones. It is routed through the flow's workflow, and offered to
-    `preferred` first; or assigned to `assigned_to` at once."""
+    the channel's task, with the documented attributes over the `given` ones
+    (but a given `display_name` is kept), and `extra` ones. It is routed through
+    the flow's workflow, and offered to `preferred` first; or assigned to
+    `assigned_to` at once."""
     integration = flow.spec.integration
     if not isinstance(integration, TaskIntegration):
         return None  # a WEBHOOK flow's events go out through the outbox; bots come later
@@ -192,7 +193,10 @@ def run_integration(
         "channel": channel.name,
         "channel_type": f"CHANNEL_TYPE_{channel.spec.channel_type.value}",
         "customer_address": channel.spec.customer_address,
-        "display_name": display_name or channel.spec.customer_address,
+        # A name the caller gave, else the provider's, else the address.
+        "display_name": (given or {}).get("display_name")
+        or display_name
+        or channel.spec.customer_address,
         **(extra or {}),
     }
     new = NewTask(
