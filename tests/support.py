@@ -18,6 +18,8 @@ from google.rpc import error_details_pb2
 from relaydesk.client import Client, connect, error_details
 from relaydesk.v1 import (
     auth_service_pb2,
+    bot_pb2,
+    bot_service_pb2,
     channel_pb2,
     channel_service_pb2,
     common_pb2,
@@ -395,3 +397,26 @@ async def available_one_by_one(harness: Harness, *workers: str) -> None:
     for worker in workers:
         await set_activity(harness.client, worker, "Available")
         harness.clock.advance(dt.timedelta(seconds=1))
+
+
+# Bots.
+
+
+def greeter_bot(display_name: str = "greeter", **definition: Any) -> bot_pb2.Bot:
+    """A bot that greets and ends (`definition` fields replace its initial_state and states)."""
+    definition.setdefault("initial_state", "greet")
+    definition.setdefault(
+        "states",
+        [
+            bot_pb2.BotState(
+                name="greet", send_message=bot_pb2.SendMessageStep(body="Hello!", next="bye")
+            ),
+            bot_pb2.BotState(name="bye", end=bot_pb2.EndStep()),
+        ],
+    )
+    return bot_pb2.Bot(display_name=display_name, definition=bot_pb2.BotDefinition(**definition))
+
+
+async def new_bot(rd: Client, bot: bot_pb2.Bot | None = None) -> bot_pb2.Bot:
+    request = bot_service_pb2.CreateBotRequest(bot=bot or greeter_bot())
+    return (await rd.bots.CreateBot(request)).bot

@@ -15,9 +15,10 @@ import grpc.aio
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
 
+from relaydesk_server.bot_calls import BotCalls
 from relaydesk_server.clock import Clock, SystemClock
 from relaydesk_server.dispatch import OutboundDispatcher
-from relaydesk_server.domain import janitor, keys, reservations, tasks
+from relaydesk_server.domain import bot_engine, janitor, keys, reservations, tasks
 from relaydesk_server.domain.keys import Authenticator
 from relaydesk_server.domain.names import IdSource, RandomIds
 from relaydesk_server.domain.ratelimit import RateLimiter
@@ -93,6 +94,7 @@ class RelaydeskServer:
     timers: TimerService
     outbound: OutboundDispatcher
     webhooks: WebhookSender
+    bot_calls: BotCalls
     open_streams: OpenStreams
     _background: list[asyncio.Task[None]] = dataclasses.field(default_factory=list)
 
@@ -105,6 +107,7 @@ class RelaydeskServer:
             asyncio.create_task(self.timers.run()),
             asyncio.create_task(self.outbound.run()),
             asyncio.create_task(self.webhooks.run()),
+            asyncio.create_task(self.bot_calls.run()),
             asyncio.create_task(self.open_streams.expiry.run()),
         ]
 
@@ -132,6 +135,7 @@ class RelaydeskServer:
         self.outbound.close_all()
         await self.server.stop(grace)
         await self.webhooks.close()
+        await self.bot_calls.close()
         await self.store.close()
 
 
@@ -223,6 +227,8 @@ async def create_server(options: ServerOptions) -> RelaydeskServer:
     store.on_changed["deliveries"] = dispatcher.poke
     sender = WebhookSender(store, options.clock)
     store.on_changed["webhooks"] = sender.poke
+    bot_calls = BotCalls(store, options.clock)
+    store.on_changed["bot_calls"] = bot_calls.poke
     register_services(
         server,
         Calls(store),
@@ -236,7 +242,12 @@ async def create_server(options: ServerOptions) -> RelaydeskServer:
     timers = TimerService(
         store,
         options.clock,
-        {**tasks.TIMER_HANDLERS, **reservations.TIMER_HANDLERS, **janitor.TIMER_HANDLERS},
+        {
+            **tasks.TIMER_HANDLERS,
+            **reservations.TIMER_HANDLERS,
+            **janitor.TIMER_HANDLERS,
+            **bot_engine.TIMER_HANDLERS,
+        },
     )
     store.on_changed["timers"] = timers.poke
     health_servicer = health.aio.HealthServicer()
@@ -251,6 +262,7 @@ async def create_server(options: ServerOptions) -> RelaydeskServer:
             port = server.add_secure_port(options.listen, options.tls.server_credentials())
     except RuntimeError as error:
         await sender.close()
+        await bot_calls.close()
         await store.close()
         hint = " (or the TLS certificate and key are unusable)" if options.tls else ""
         raise OSError(f"cannot listen on {options.listen}{hint}: {error}") from error
@@ -266,5 +278,6 @@ async def create_server(options: ServerOptions) -> RelaydeskServer:
         timers=timers,
         outbound=dispatcher,
         webhooks=sender,
+        bot_calls=bot_calls,
         open_streams=open_streams,
     )

@@ -301,14 +301,19 @@ async def test_turning_a_flow_into_a_webhook_flow_returns_a_secret(rd: Client) -
     assert again.webhook_secret == ""
 
 
-async def test_bot_integration_is_failed_precondition_until_bots_exist(rd: Client) -> None:
-    flow = flow_pb2.Flow(
+async def test_a_flow_naming_a_missing_bot_is_failed_precondition(rd: Client) -> None:
+    missing = "bots/BT" + "0" * 32
+    bot_flow = flow_pb2.Flow(
         channel_type=common_pb2.CHANNEL_TYPE_SMS,
         contact_identity="+15550100",
-        bot=flow_pb2.BotIntegration(bot="bots/BT" + "0" * 32),
+        bot=flow_pb2.BotIntegration(bot=missing),
     )
-    error = await expect_error(create(rd, flow), grpc.StatusCode.FAILED_PRECONDITION)
-    assert reason(error) == "BOTS_UNAVAILABLE"
+    survey_flow = task_flow()
+    survey_flow.task.after_task_bot = missing
+    for flow in (bot_flow, survey_flow):
+        error = await expect_error(create(rd, flow), grpc.StatusCode.FAILED_PRECONDITION)
+        assert reason(error) == "BOT_NOT_FOUND"
+        assert detail(error, error_details_pb2.PreconditionFailure).violations[0].subject == missing
     assert (await rd.flows.ListFlows(pb.ListFlowsRequest())).flows == []
 
 

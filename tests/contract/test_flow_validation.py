@@ -58,6 +58,12 @@ MALFORMED: list[tuple[str, flow_pb2.Flow, str]] = [
     ("task timeout below 1 s", with_task(timeout=seconds(0, 500_000_000)), "flow.task.timeout"),
     ("task timeout above 14 d", with_task(timeout=seconds(14 * 86400 + 1)), "flow.task.timeout"),
     ("negative task timeout", with_task(timeout=seconds(-5)), "flow.task.timeout"),
+    ("after-task bot not a name", with_task(after_task_bot="survey"), "flow.task.after_task_bot"),
+    (
+        "after-task bot of another kind",
+        with_task(after_task_bot="flows/FO" + "0" * 32),
+        "flow.task.after_task_bot",
+    ),
     ("mixed-sign duration", with_task(timeout=seconds(5, -1)), "flow.task.timeout"),
     ("session ttl below 1 s", task_flow(session_ttl=seconds(0, 1000)), "flow.session_ttl"),
     ("session ttl above 90 d", task_flow(session_ttl=seconds(90 * 86400 + 1)), "flow.session_ttl"),

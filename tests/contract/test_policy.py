@@ -28,6 +28,7 @@ from relaydesk.v1 import (
     activity_pb2,
     api_key_pb2,
     auth_service_pb2,
+    bot_pb2,
     bot_service_pb2,
     channel_pb2,
     channel_service_pb2,
@@ -56,6 +57,8 @@ from tests.support import (
     add_member,
     all_methods,
     create_task,
+    greeter_bot,
+    new_bot,
     new_channel,
     new_queue,
     new_worker,
@@ -67,7 +70,6 @@ from tests.support import (
 WAIT = 10.0
 OK = grpc.StatusCode.OK
 NO = grpc.StatusCode.PERMISSION_DENIED
-UN = grpc.StatusCode.UNIMPLEMENTED
 SMS = common_pb2.CHANNEL_TYPE_SMS
 CONTACTS = {"alice": "+15550001", "bob": "+15550002"}
 
@@ -634,6 +636,69 @@ async def _reject_reservation(w: World, c: Caller) -> Any:
     return task_service_pb2.RejectReservationRequest(name=await w.offer(c.owner))
 
 
+async def _create_bot(w: World, c: Caller) -> Any:
+    return bot_service_pb2.CreateBotRequest(bot=greeter_bot(w.unique("bot ")))
+
+
+async def _fresh_bot(w: World) -> str:
+    return (await new_bot(w.rd)).name
+
+
+async def _get_bot(w: World, c: Caller) -> Any:
+    return bot_service_pb2.GetBotRequest(name=await _fresh_bot(w))
+
+
+async def _update_bot(w: World, c: Caller) -> Any:
+    return bot_service_pb2.UpdateBotRequest(
+        bot=bot_pb2.Bot(name=await _fresh_bot(w), display_name="renamed"),
+        update_mask={"paths": ["display_name"]},
+    )
+
+
+async def _delete_bot(w: World, c: Caller) -> Any:
+    return bot_service_pb2.DeleteBotRequest(name=await _fresh_bot(w))
+
+
+async def _running_execution(w: World) -> str:
+    """An ACTIVE execution: a bot waiting for a customer's reply in a new conversation."""
+    waits = bot_pb2.BotState(
+        name="ask",
+        wait_for_reply=bot_pb2.WaitForReplyStep(body="Order number?", next="done"),
+    )
+    done = bot_pb2.BotState(name="done", end=bot_pb2.EndStep())
+    bot = await new_bot(w.rd, greeter_bot(initial_state="ask", states=[waits, done]))
+    contact = w.unique("+1999000")
+    flow = flow_pb2.Flow(
+        display_name="bot line",
+        channel_type=SMS,
+        contact_identity=contact,
+        enabled=True,
+        bot=flow_pb2.BotIntegration(bot=bot.name),
+    )
+    await w.rd.flows.CreateFlow(flow_service_pb2.CreateFlowRequest(flow=flow))
+    delivered = await w.rd.gateway.DeliverInbound(
+        gateway_service_pb2.DeliverInboundRequest(
+            channel_type=SMS,
+            customer_address=w.unique("+1555020"),
+            contact_identity=contact,
+            body="hi",
+            external_id=w.unique("bot-"),
+        )
+    )
+    listed = await w.rd.bots.ListExecutions(
+        bot_service_pb2.ListExecutionsRequest(channel=delivered.channel)
+    )
+    return str(listed.executions[0].name)
+
+
+async def _get_execution(w: World, c: Caller) -> Any:
+    return bot_service_pb2.GetExecutionRequest(name=await _running_execution(w))
+
+
+async def _end_execution(w: World, c: Caller) -> Any:
+    return bot_service_pb2.EndExecutionRequest(name=await _running_execution(w))
+
+
 async def _subscribe(w: World, c: Caller) -> Any:
     return event_service_pb2.SubscribeRequest(after_sequence=0)
 
@@ -661,7 +726,6 @@ EVERYONE = (OK, OK, OK, OK, OK, OK)
 AGENTS_OWN = (OK, OK, OK, NO, NO, NO)
 AGENTS_ANY = (OK, OK, OK, OK, NO, NO)
 PEOPLES_OWN = (OK, OK, OK, NO, OK, NO)
-STAFF_UNBUILT = (UN, UN, NO, NO, NO, NO)
 
 EXPECTED: dict[str, tuple[Build, tuple[grpc.StatusCode, ...]]] = {
     "FlowService/CreateFlow": (_create_flow, STAFF),
@@ -745,17 +809,14 @@ EXPECTED: dict[str, tuple[Build, tuple[grpc.StatusCode, ...]]] = {
     "TaskService/ListReservations": (_list_reservations, AGENTS_OWN),
     "TaskService/AcceptReservation": (_accept_reservation, AGENTS_OWN),
     "TaskService/RejectReservation": (_reject_reservation, AGENTS_OWN),
-    "BotService/CreateBot": (fixed(bot_service_pb2.CreateBotRequest()), STAFF_UNBUILT),
-    "BotService/GetBot": (fixed(bot_service_pb2.GetBotRequest()), STAFF_UNBUILT),
-    "BotService/ListBots": (fixed(bot_service_pb2.ListBotsRequest()), STAFF_UNBUILT),
-    "BotService/UpdateBot": (fixed(bot_service_pb2.UpdateBotRequest()), STAFF_UNBUILT),
-    "BotService/DeleteBot": (fixed(bot_service_pb2.DeleteBotRequest()), STAFF_UNBUILT),
-    "BotService/GetExecution": (fixed(bot_service_pb2.GetExecutionRequest()), STAFF_UNBUILT),
-    "BotService/ListExecutions": (
-        fixed(bot_service_pb2.ListExecutionsRequest()),
-        STAFF_UNBUILT,
-    ),
-    "BotService/EndExecution": (fixed(bot_service_pb2.EndExecutionRequest()), STAFF_UNBUILT),
+    "BotService/CreateBot": (_create_bot, STAFF),
+    "BotService/GetBot": (_get_bot, STAFF),
+    "BotService/ListBots": (fixed(bot_service_pb2.ListBotsRequest()), STAFF),
+    "BotService/UpdateBot": (_update_bot, STAFF),
+    "BotService/DeleteBot": (_delete_bot, STAFF),
+    "BotService/GetExecution": (_get_execution, STAFF),
+    "BotService/ListExecutions": (fixed(bot_service_pb2.ListExecutionsRequest()), STAFF),
+    "BotService/EndExecution": (_end_execution, STAFF),
     "EventService/Subscribe": (_subscribe, EVERYONE),
     "AuthService/CreateApiKey": (_create_api_key, ADMIN),
     "AuthService/ListApiKeys": (fixed(auth_service_pb2.ListApiKeysRequest()), ADMIN),

@@ -87,6 +87,16 @@ IMPLEMENTED = {
         "CreateAccessToken",
         "RotateSigningKey",
     },
+    "relaydesk.v1.BotService": {
+        "CreateBot",
+        "GetBot",
+        "ListBots",
+        "UpdateBot",
+        "DeleteBot",
+        "GetExecution",
+        "ListExecutions",
+        "EndExecution",
+    },
     "relaydesk.v1.TaskService": {
         "CreateTask",
         "GetTask",

@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from relaydesk_server.domain import access, outbound, sessions
+from relaydesk_server.domain import access, executions, outbound, sessions
 from relaydesk_server.domain.channels_model import (
     SYSTEM_AUTHOR,
     Channel,
@@ -243,6 +243,7 @@ def close(tx: Transaction, channel: Channel, reason: str) -> Channel:
     customer's reply will not come."""
     sessions.end_for_channel(tx, channel, SessionStatus.CLOSED, reason)
     tx.reply_tasks.delete(channel.id)
+    executions.stop_on_close(tx, channel.id, f"the conversation was closed: {reason}")
     now = tx.now()
     closed = dataclasses.replace(
         channel,
@@ -256,6 +257,17 @@ def close(tx: Transaction, channel: Channel, reason: str) -> Channel:
     tx.channels.update(closed)
     tx.events.append(DomainEvent(EventType.CHANNEL_CLOSED, closed))
     return closed
+
+
+def end_conversation(tx: Transaction, channel: Channel, reason: str) -> Channel:
+    """The server ends a conversation: the agents leave, then the channel closes
+    (and its session with it)."""
+    members = tx.members.list(channel.id, PageRequest(size=MAX_MEMBERS)).items
+    for member in members:
+        if member.role is MemberRole.AGENT:
+            leave(tx, channel.name, member.identity)
+    left = tx.channels.get(channel.id)  # with its member count now
+    return close(tx, dataclasses.replace(left, task=channel.task) if left else channel, reason)
 
 
 def delete_channel(tx: Transaction, ref: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import enum
 
+from relaydesk_server.domain.bots_model import Execution
 from relaydesk_server.domain.channels_model import Channel, Member, Message
 from relaydesk_server.domain.sessions_model import Session
 from relaydesk_server.domain.tasks_model import Reservation, Task
@@ -38,7 +39,7 @@ class EventType(enum.Enum):
 
 
 # The resource an event carries, as it is after the change (before it, for deletes).
-Payload = Channel | Member | Message | Worker | Task | Reservation | Session
+Payload = Channel | Member | Message | Worker | Task | Reservation | Session | Execution
 
 
 @dataclasses.dataclass(frozen=True)

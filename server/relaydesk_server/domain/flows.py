@@ -14,15 +14,15 @@ from relaydesk_server.domain.errors import (
     NotFound,
 )
 from relaydesk_server.domain.flows_model import (
-    BotIntegration,
     Flow,
     FlowFilter,
     FlowSpec,
     FlowWithSecret,
     TaskIntegration,
     WebhookIntegration,
+    bots_of,
 )
-from relaydesk_server.domain.names import FLOW, WORKFLOW
+from relaydesk_server.domain.names import BOT, FLOW, WORKFLOW
 from relaydesk_server.domain.ports import Transaction
 
 
@@ -128,10 +128,8 @@ def _check_rules(tx: Transaction, spec: FlowSpec, flow_id: str | None) -> None:
             raise FailedPrecondition.one(
                 "REFERENCE", workflow, f"{workflow} does not exist", reason="WORKFLOW_NOT_FOUND"
             )
-    if isinstance(spec.integration, BotIntegration):
-        raise FailedPrecondition.one(
-            "INTEGRATION",
-            spec.integration.bot,
-            "bot integrations are not available in this version of relaydesk",
-            reason="BOTS_UNAVAILABLE",
-        )
+    for field, bot in bots_of(spec.integration):
+        if tx.bots.get(BOT.parse(bot, f"flow.{field}")) is None:
+            raise FailedPrecondition.one(
+                "REFERENCE", bot, f"{bot} does not exist", reason="BOT_NOT_FOUND"
+            )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import enum
+import re
 
 from relaydesk_server.domain.common import etag_of
 from relaydesk_server.domain.names import FLOW
@@ -21,6 +22,8 @@ class ChannelType(enum.Enum):
 
 
 DEFAULT_TASK_CHANNEL = "chat"
+TASK_CHANNEL_PATTERN = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
+TASK_CHANNEL_RULE = "1 to 64 lowercase letters, digits, '-' or '_', starting with a letter or digit"
 DEFAULT_WEBHOOK_RETRY_COUNT = 3
 
 
@@ -31,6 +34,8 @@ class TaskIntegration:
     priority: int = 0
     timeout: dt.timedelta = DEFAULT_TASK_TIMEOUT
     create_on_customer_reply: bool = False
+    # A bot (`bots/{id}`) run in the conversation once its task is COMPLETED.
+    after_task_bot: str | None = None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -45,6 +50,15 @@ class WebhookIntegration:
 
 
 Integration = TaskIntegration | BotIntegration | WebhookIntegration
+
+
+def bots_of(integration: Integration) -> list[tuple[str, str]]:
+    """The bots an integration runs, each with the field (under `flow.`) that names it."""
+    if isinstance(integration, BotIntegration):
+        return [("bot.bot", integration.bot)]
+    if isinstance(integration, TaskIntegration) and integration.after_task_bot:
+        return [("task.after_task_bot", integration.after_task_bot)]
+    return []
 
 
 @dataclasses.dataclass(frozen=True)

@@ -22,7 +22,7 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
-from relaydesk_server.domain import channels, sessions, tasks
+from relaydesk_server.domain import bot_engine, channels, sessions, tasks
 from relaydesk_server.domain.channels_model import (
     Channel,
     Media,
@@ -32,9 +32,14 @@ from relaydesk_server.domain.channels_model import (
 )
 from relaydesk_server.domain.common import PageRequest
 from relaydesk_server.domain.errors import FailedPrecondition, NotFound
-from relaydesk_server.domain.events_model import DomainEvent, EventType
-from relaydesk_server.domain.flows_model import ChannelType, Flow, FlowFilter, TaskIntegration
-from relaydesk_server.domain.names import CHANNEL, FLOW, SESSION
+from relaydesk_server.domain.flows_model import (
+    BotIntegration,
+    ChannelType,
+    Flow,
+    FlowFilter,
+    TaskIntegration,
+)
+from relaydesk_server.domain.names import BOT, CHANNEL, FLOW, SESSION
 from relaydesk_server.domain.ports import Transaction
 from relaydesk_server.domain.ratelimit import RateLimiter
 from relaydesk_server.domain.sessions_model import Session
@@ -106,10 +111,24 @@ def deliver_inbound(tx: Transaction, limiter: RateLimiter, inbound: Inbound) -> 
     )
     tx.inbound.record(inbound.channel_type, inbound.external_id, channel.id, message.id, session.id)
     if flow is not None:
-        run_integration(tx, flow, _channel(tx, channel.id), inbound.display_name)
+        run_integration(tx, flow, _channel(tx, channel.id), inbound.display_name, trigger=message)
     else:
-        start_awaited_task(tx, _channel(tx, channel.id), inbound.display_name)
+        customer_spoke(tx, _channel(tx, channel.id), message, inbound.display_name)
     return Delivered(message, channel.name, session.name)
+
+
+def customer_spoke(tx: Transaction, channel: Channel, message: Message, display_name: str) -> None:
+    """The customer wrote in a conversation that was going on: a bot running there
+    takes it; a task awaiting the customer's reply starts; a bot conversation
+    with nothing at work (its bot ended without handing over) starts its bot again."""
+    if bot_engine.customer_spoke(tx, channel, message):
+        return
+    if start_awaited_task(tx, channel, display_name) is not None:
+        return
+    if channel.task is None and channel.spec.flow is not None:
+        flow = tx.flows.get(FLOW.parse(channel.spec.flow, "flow"))
+        if flow is not None and isinstance(flow.spec.integration, BotIntegration):
+            run_integration(tx, flow, channel, display_name, trigger=message)
 
 
 def _channel(tx: Transaction, channel_id: str) -> Channel:
@@ -178,45 +197,35 @@ def run_integration(
     given: dict[str, Any] | None = None,
     preferred: Worker | None = None,
     assigned_to: Worker | None = None,
+    trigger: Message | None = None,
 ) -> Task | None:
     """Starts the flow's work on a conversation: for a TASK flow, a task named as
     the channel's task, with the documented attributes over the `given` ones
     (but a given `display_name` is kept), and `extra` ones. It is routed through
     the flow's workflow, and offered to `preferred` first; or assigned to
-    `assigned_to` at once."""
+    `assigned_to` at once. For a BOT flow, its bot starts, on `trigger`."""
     integration = flow.spec.integration
+    if isinstance(integration, BotIntegration):
+        bot = tx.bots.get(BOT.parse(integration.bot, "bot"))
+        if bot is not None:
+            bot_engine.start(tx, bot, channel, trigger)
+        return None
     if not isinstance(integration, TaskIntegration):
-        return None  # a WEBHOOK flow's events go out through the outbox; bots come later
-    assert channel.spec.channel_type is not None  # a flow's channel has its type
+        return None  # a WEBHOOK flow's events go out through the outbox
     attributes = {
-        **(given or {}),
-        "channel": channel.name,
-        "channel_type": f"CHANNEL_TYPE_{channel.spec.channel_type.value}",
-        "customer_address": channel.spec.customer_address,
-        # A name the caller gave, else the provider's, else the address.
-        "display_name": (given or {}).get("display_name")
-        or display_name
-        or channel.spec.customer_address,
+        **tasks.conversation_attributes(channel, display_name, given),
         **(extra or {}),
     }
-    new = NewTask(
-        workflow=integration.workflow,
-        task_channel=integration.task_channel,
-        priority=integration.priority,
-        timeout=integration.timeout,
-        attributes=attributes,
-        channel=channel.name,
+    return tasks.start_for_conversation(
+        tx,
+        NewTask(
+            workflow=integration.workflow,
+            task_channel=integration.task_channel,
+            priority=integration.priority,
+            timeout=integration.timeout,
+            attributes=attributes,
+            channel=channel.name,
+        ),
+        preferred=preferred,
+        assigned_to=assigned_to,
     )
-    if assigned_to is not None:
-        task = tasks.create_assigned_task(tx, new, assigned_to)
-    else:
-        task = tasks.create_task(tx, new, preferred=preferred)
-    if task.status.is_final:
-        return task  # the janitor has dealt with the conversation
-    channel = _channel(tx, channel.id)
-    updated = dataclasses.replace(
-        channel, task=task.name, update_time=tx.now(), revision=channel.revision + 1
-    )
-    tx.channels.update(updated)
-    tx.events.append(DomainEvent(EventType.CHANNEL_UPDATED, updated))
-    return task

@@ -66,6 +66,7 @@ WORKFLOW = ResourceKind("workflows", "WW", "relaydesk.v1.Workflow")
 TASK = ResourceKind("tasks", "WT", "relaydesk.v1.Task")
 RESERVATION = ResourceKind("reservations", "WR", "relaydesk.v1.Reservation")
 BOT = ResourceKind("bots", "BT", "relaydesk.v1.Bot")
+EXECUTION = ResourceKind("executions", "FN", "relaydesk.v1.Execution")
 API_KEY = ResourceKind("apiKeys", "KY", "relaydesk.v1.ApiKey")
 
 
@@ -101,6 +102,20 @@ def parse_reservation_name(name: str, field: str) -> tuple[str, str]:
             f"reservations/{RESERVATION.prefix} followed by 32 hex digits)",
         )
     return task_name.partition("/")[2], reservation_name
+
+
+def parse_execution_name(name: str, field: str) -> tuple[str, str]:
+    """`bots/{id}/executions/{id}` → (bot id, execution id)."""
+    if not name:
+        raise InvalidArgument.field(field, f"required: the {EXECUTION.type_name} name")
+    bot_name, _, execution_id = name.partition("/executions/")
+    if not BOT.is_name(bot_name) or not EXECUTION.is_id(execution_id):
+        raise InvalidArgument.field(
+            field,
+            f"{name!r} is not a {EXECUTION.type_name} name (expected bots/{BOT.prefix}…/"
+            f"executions/{EXECUTION.prefix} followed by 32 hex digits)",
+        )
+    return bot_name.partition("/")[2], execution_id
 
 
 def parse_ref(kind: ResourceKind, name: str, field: str) -> str:

@@ -149,4 +149,12 @@ def delete_workflow(tx: Transaction, workflow_id: str) -> None:
             f"{users[0]} routes its tasks with {workflow.name}; change the flow(s) first",
             reason="WORKFLOW_IN_USE",
         )
+    bots = tx.bots.using_workflow(workflow.name)
+    if bots:
+        raise FailedPrecondition.one(
+            "IN_USE",
+            workflow.name,
+            f"{bots[0]} hands conversations over with {workflow.name}; change the bot(s) first",
+            reason="WORKFLOW_IN_USE",
+        )
     tx.workflows.delete(workflow_id)

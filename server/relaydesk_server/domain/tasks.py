@@ -20,6 +20,7 @@ from typing import Any
 from relaydesk_server.domain import access, assignment, janitor
 from relaydesk_server.domain.assignment import save_task
 from relaydesk_server.domain.channels import resolve_channel
+from relaydesk_server.domain.channels_model import Channel
 from relaydesk_server.domain.common import Page, PageRequest, check_etag
 from relaydesk_server.domain.errors import FailedPrecondition, InvalidArgument, NotFound
 from relaydesk_server.domain.events_model import DomainEvent, EventType
@@ -190,6 +191,47 @@ def create_task(tx: Transaction, new: NewTask, *, preferred: Worker | None = Non
         janitor.task_ended(tx, task)
     assignment.offer_task(tx, task.id)
     return get_task(tx, task.id)
+
+
+def conversation_attributes(
+    channel: Channel, display_name: str, given: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """What a conversation's task carries (API §8), over the `given` attributes:
+    its channel, channel type and customer address, and a display name (one
+    given, else `display_name`, else the address)."""
+    assert channel.spec.channel_type is not None  # a customer's channel has its type
+    given = given or {}
+    return {
+        **given,
+        "channel": channel.name,
+        "channel_type": f"CHANNEL_TYPE_{channel.spec.channel_type.value}",
+        "customer_address": channel.spec.customer_address,
+        "display_name": given.get("display_name") or display_name or channel.spec.customer_address,
+    }
+
+
+def start_for_conversation(
+    tx: Transaction,
+    new: NewTask,
+    *,
+    preferred: Worker | None = None,
+    assigned_to: Worker | None = None,
+) -> Task:
+    """A conversation's task (`new.channel`), named as the channel's current task:
+    routed and offered (to `preferred` first), or assigned to `assigned_to` at once."""
+    if assigned_to is not None:
+        task = create_assigned_task(tx, new, assigned_to)
+    else:
+        task = create_task(tx, new, preferred=preferred)
+    channel = tx.channels.get(CHANNEL.parse(new.channel or "", "task.channel"))
+    if task.status.is_final or channel is None:
+        return task  # the janitor has dealt with the conversation
+    updated = dataclasses.replace(
+        channel, task=task.name, update_time=tx.now(), revision=channel.revision + 1
+    )
+    tx.channels.update(updated)
+    tx.events.append(DomainEvent(EventType.CHANNEL_UPDATED, updated))
+    return task
 
 
 def create_assigned_task(tx: Transaction, new: NewTask, worker: Worker) -> Task:

@@ -41,6 +41,7 @@ def _integration_to_db(integration: Integration) -> str:
                     "priority": integration.priority,
                     "timeout_us": duration_to_db(integration.timeout),
                     "create_on_customer_reply": integration.create_on_customer_reply,
+                    "after_task_bot": integration.after_task_bot,
                 }
             )
         case BotIntegration():
@@ -61,6 +62,7 @@ def _integration_from_db(text: str) -> Integration:
             priority=data["priority"],
             timeout=duration_from_db(data["timeout_us"]),
             create_on_customer_reply=data["create_on_customer_reply"],
+            after_task_bot=data.get("after_task_bot"),
         )
     if kind == "bot":
         return BotIntegration(**data)
@@ -150,6 +152,18 @@ class SqliteFlowRepository:
             [workflow],
         )
         return [f"flows/{row['id']}" for row in rows]
+
+    def using_bot(self, bot: str) -> Sequence[tuple[str, str]]:
+        rows = self._db.query(
+            "SELECT id, CASE WHEN json_extract(integration, '$.kind') = 'bot' THEN 'bot.bot' "
+            "ELSE 'task.after_task_bot' END AS field FROM flows "
+            "WHERE (json_extract(integration, '$.kind') = 'bot' "
+            "AND json_extract(integration, '$.bot') = ?) "
+            "OR (json_extract(integration, '$.kind') = 'task' "
+            "AND json_extract(integration, '$.after_task_bot') = ?) ORDER BY rowid",
+            [bot, bot],
+        )
+        return [(f"flows/{row['id']}", row["field"]) for row in rows]
 
     def delete(self, flow_id: str) -> None:
         self._db.table("flows").delete(flow_id)

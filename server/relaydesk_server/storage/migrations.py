@@ -650,6 +650,79 @@ def _outbound(db: sqlite_utils.Database) -> None:
     )
 
 
+def _bots(db: sqlite_utils.Database) -> None:
+    db.create_table(
+        "bots",
+        {
+            "id": str,
+            "display_name": str,
+            "definition": str,  # JSON: initial state and states (storage/bots_repo.py)
+            "create_time": str,
+            "update_time": str,
+            "revision": int,
+        },
+        pk="id",
+        not_null={"display_name", "definition", "create_time", "update_time", "revision"},
+    )
+
+
+def _executions(db: sqlite_utils.Database) -> None:
+    # Bot executions: a copy of the definition each runs, where it is, its
+    # variables and step log. One ACTIVE execution per channel, which the
+    # database enforces too.
+    db.create_table(
+        "executions",
+        {
+            "id": str,
+            "bot_id": str,
+            "channel_id": str,
+            "status": str,
+            "current_state": str,
+            "variables": str,
+            "steps": str,
+            "reason": str,
+            "definition": str,
+            "trigger": str,
+            "outputs": str,
+            "after_task": str,
+            "create_time": str,
+            "update_time": str,
+            "revision": int,
+        },
+        pk="id",
+        not_null={
+            "bot_id",
+            "channel_id",
+            "status",
+            "current_state",
+            "variables",
+            "steps",
+            "reason",
+            "definition",
+            "trigger",
+            "outputs",
+            "create_time",
+            "update_time",
+            "revision",
+        },
+        foreign_keys=[_cascade("executions", "channel_id", "channels")],
+    )
+    db.execute(
+        "CREATE UNIQUE INDEX executions_active_channel ON executions (channel_id) "
+        "WHERE status = 'ACTIVE'"
+    )
+    db.table("executions").create_index(["bot_id"])
+    # The HTTP calls of http_request steps, made by the server outside the unit
+    # of work that reached the step; kept until their outcome is recorded.
+    db.create_table(
+        "bot_http_calls",
+        {"execution_id": str, "state": str, "method": str, "url": str, "body": str},
+        pk="execution_id",
+        not_null={"state", "method", "url", "body"},
+        foreign_keys=[_cascade("bot_http_calls", "execution_id", "executions")],
+    )
+
+
 MIGRATIONS: list[Migration] = [
     Migration("0001_initial", _initial),
     Migration("0002_conversations", _conversations),
@@ -665,6 +738,8 @@ MIGRATIONS: list[Migration] = [
     Migration("0012_signing_keys", _signing_keys),
     Migration("0013_event_visibility", _event_visibility),
     Migration("0014_outbound", _outbound),
+    Migration("0015_bots", _bots),
+    Migration("0016_executions", _executions),
 ]
 
 

@@ -33,6 +33,7 @@ from relaydesk_server.domain.errors import InvalidArgument, Unavailable
 from relaydesk_server.domain.names import IdSource, ResourceKind
 from relaydesk_server.domain.routing_index import RoutingIndex
 from relaydesk_server.events.records import LoggedEvent
+from relaydesk_server.storage.bots_repo import SqliteBotRepository
 from relaydesk_server.storage.channels_repo import (
     CachedChannelRepository,
     SqliteChannelRepository,
@@ -48,6 +49,7 @@ from relaydesk_server.storage.events_repo import (
     SqliteEventLog,
     last_sequence,
 )
+from relaydesk_server.storage.executions_repo import SqliteExecutionRepository
 from relaydesk_server.storage.flows_repo import SqliteFlowRepository
 from relaydesk_server.storage.keys_repo import SqliteApiKeyRepository, SqliteSigningKeyRepository
 from relaydesk_server.storage.migrations import apply_migrations
@@ -93,6 +95,7 @@ class SqliteTransaction:
     ) -> None:
         self.db = db
         self.flows = SqliteFlowRepository(db)
+        self.bots = SqliteBotRepository(db)
         self.api_keys = SqliteApiKeyRepository(db)
         self.signing_keys = SqliteSigningKeyRepository(db)
         self.channels: SqliteChannelRepository = SqliteChannelRepository(db)
@@ -108,6 +111,7 @@ class SqliteTransaction:
         self.reservations = SqliteReservationRepository(db)
         self.sessions = SqliteSessionRepository(db)
         self.reply_tasks = SqliteReplyTaskRepository(db)
+        self.executions = SqliteExecutionRepository(db)
         self.inbound = SqliteInboundLog(db)
         self.deliveries = SqliteDeliveryRepository(db)
         self.webhooks = SqliteWebhookOutbox(db)
@@ -310,8 +314,17 @@ class Store:
         events: list[LoggedEvent] = []
         changed: set[str] = set()
         watched: dict[
-            str, SqliteTimerRepository | SqliteDeliveryRepository | SqliteWebhookOutbox
-        ] = {"timers": tx.timers, "deliveries": tx.deliveries, "webhooks": tx.webhooks}
+            str,
+            SqliteTimerRepository
+            | SqliteDeliveryRepository
+            | SqliteWebhookOutbox
+            | SqliteExecutionRepository,
+        ] = {
+            "timers": tx.timers,
+            "deliveries": tx.deliveries,
+            "webhooks": tx.webhooks,
+            "bot_calls": tx.executions,
+        }
         sequence_at_start = self._sequencer.last
         try:
             conn.execute("BEGIN IMMEDIATE")

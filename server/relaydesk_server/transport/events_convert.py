@@ -7,6 +7,7 @@ import datetime as dt
 
 from relaydesk.v1 import event_pb2
 from relaydesk_server.domain.access import HIDDEN_FROM_CUSTOMERS
+from relaydesk_server.domain.bots_model import Execution
 from relaydesk_server.domain.channels_model import Channel, Member, Message
 from relaydesk_server.domain.events_model import DomainEvent, EventType, Typing
 from relaydesk_server.domain.sessions_model import Session
@@ -15,6 +16,7 @@ from relaydesk_server.domain.workforce_model import Worker
 from relaydesk_server.events.records import LoggedEvent
 from relaydesk_server.transport import (
     channels_convert,
+    executions_convert,
     sessions_convert,
     tasks_convert,
     workforce_convert,
@@ -51,6 +53,8 @@ def encode_event(sequence: int, now: dt.datetime, event: DomainEvent) -> bytes:
         message.reservation.CopyFrom(tasks_convert.reservation_to_proto(payload))
     elif isinstance(payload, Session):
         message.session.CopyFrom(sessions_convert.session_to_proto(payload))
+    elif isinstance(payload, Execution):
+        message.execution.CopyFrom(executions_convert.execution_to_proto(payload))
     return message.SerializeToString()
 
 

@@ -51,6 +51,7 @@ UPDATABLE = frozenset(
         "task.priority",
         "task.timeout",
         "task.create_on_customer_reply",
+        "task.after_task_bot",
         "bot",
         "bot.bot",
         "webhook",
@@ -121,17 +122,18 @@ def _integration_from_proto(
     if kind == "task":
         task = message.task
         settings = check_task_settings(violations, task, f"{prefix}.task")
+        if task.after_task_bot:
+            _check_bot_name(violations, task.after_task_bot, f"{prefix}.task.after_task_bot")
         return TaskIntegration(
             workflow=settings.workflow,
             task_channel=settings.task_channel,
             priority=settings.priority,
             timeout=settings.timeout,
             create_on_customer_reply=task.create_on_customer_reply,
+            after_task_bot=task.after_task_bot or None,
         )
     if kind == "bot":
-        name = message.bot.bot
-        if violations.required(name, f"{prefix}.bot.bot", "a bot name"):
-            violations.check(BOT.is_name(name), f"{prefix}.bot.bot", BOT.malformed(name))
+        _check_bot_name(violations, message.bot.bot, f"{prefix}.bot.bot")
         return BotIntegration(bot=message.bot.bot)
     if kind == "webhook":
         webhook = message.webhook
@@ -147,6 +149,11 @@ def _integration_from_proto(
         return WebhookIntegration(url=webhook.url, retry_count=retry_count)
     violations.add(f"{prefix}.integration", "required: one of task, bot or webhook")
     return None
+
+
+def _check_bot_name(violations: Violations, name: str, field: str) -> None:
+    if violations.required(name, field, "a bot name"):
+        violations.check(BOT.is_name(name), field, BOT.malformed(name))
 
 
 def flow_spec_to_proto(spec: FlowSpec) -> flow_pb2.Flow:
@@ -168,6 +175,7 @@ def flow_spec_to_proto(spec: FlowSpec) -> flow_pb2.Flow:
                     priority=task.priority,
                     timeout=duration(task.timeout),
                     create_on_customer_reply=task.create_on_customer_reply,
+                    after_task_bot=task.after_task_bot or "",
                 )
             )
         case BotIntegration() as bot:

@@ -39,6 +39,7 @@ from relaydesk_server.domain.keys import Authenticator
 from relaydesk_server.domain.ratelimit import RateLimiter
 from relaydesk_server.events.stream import EventStreams
 from relaydesk_server.transport.auth_service import AuthServicer
+from relaydesk_server.transport.bot_service import BotServicer
 from relaydesk_server.transport.channel_service import ChannelServicer
 from relaydesk_server.transport.engagement_service import EngagementServicer
 from relaydesk_server.transport.event_service import EventServicer, add_event_servicer
@@ -88,6 +89,8 @@ def register_services(
         "EngagementService": EngagementServicer(calls, clock, authenticator.keyring, limiter),
         "WorkforceService": WorkforceServicer(calls),
         "TaskService": TaskServicer(calls, clock),
+        # Its execution RPCs are the base servicer's (UNIMPLEMENTED) until they are built.
+        "BotService": BotServicer(calls),
         "AuthService": AuthServicer(calls, clock, authenticator, open_streams),
     }
     # Events go out as pre-encoded frames, so this service has its own registration.

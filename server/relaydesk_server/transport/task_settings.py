@@ -5,17 +5,18 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import re
 from typing import Any
 
-from relaydesk_server.domain.flows_model import DEFAULT_TASK_CHANNEL
+from relaydesk_server.domain.flows_model import (
+    DEFAULT_TASK_CHANNEL,
+    TASK_CHANNEL_PATTERN,
+    TASK_CHANNEL_RULE,
+)
 from relaydesk_server.domain.names import WORKFLOW
 from relaydesk_server.domain.tasks_model import DEFAULT_TASK_TIMEOUT
 from relaydesk_server.transport.validation import Violations, duration_from_proto
 
 MAX_TASK_TIMEOUT = dt.timedelta(days=14)
-TASK_CHANNEL_PATTERN = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
-TASK_CHANNEL_RULE = "1 to 64 lowercase letters, digits, '-' or '_', starting with a letter or digit"
 
 
 @dataclasses.dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from relaydesk.v1 import activity_pb2, worker_pb2
+from relaydesk_server.domain.flows_model import TASK_CHANNEL_PATTERN, TASK_CHANNEL_RULE
 from relaydesk_server.domain.names import ACTIVITY
 from relaydesk_server.domain.workforce_model import Activity, Worker, WorkerSpec
 from relaydesk_server.transport.channels_convert import (
@@ -13,7 +14,6 @@ from relaydesk_server.transport.channels_convert import (
     dict_to_struct,
 )
 from relaydesk_server.transport.convert import stamp, timestamp
-from relaydesk_server.transport.task_settings import TASK_CHANNEL_PATTERN, TASK_CHANNEL_RULE
 from relaydesk_server.transport.validation import MAX_DISPLAY_NAME, Violations
 
 MAX_WORKER_ATTRIBUTES = 16 * 1024

@@ -37,7 +37,8 @@ class Bot(_message.Message):
     - `steps.<state>`: the outputs of states already run, described on each step.
     A hole's value is written as text: strings as they are, numbers and booleans
     as CEL prints them, lists and maps as JSON. A hole whose expression fails at
-    run time (e.g. a variable not yet set) is written as empty text.
+    run time (e.g. a variable not yet set) is written as empty text, and the
+    step's `outcome` in the execution's log names the failure.
     """
 
     DESCRIPTOR: _descriptor.Descriptor
@@ -301,7 +302,8 @@ class SplitCase(_message.Message):
     condition: _builtins.str
     """Required. A CEL expression yielding a bool, seeing what templates see,
     e.g. `trigger.message.body.lowerAscii() == 'agent'`. A run-time error or a
-    non-bool result counts as false.
+    non-bool result counts as false, and the split's `outcome` in the
+    execution's log names the failure.
     """
     next: _builtins.str
     """Required. The state to go to when the condition is true."""

@@ -139,6 +139,7 @@ class TaskIntegration(_message.Message):
     PRIORITY_FIELD_NUMBER: _builtins.int
     TIMEOUT_FIELD_NUMBER: _builtins.int
     CREATE_ON_CUSTOMER_REPLY_FIELD_NUMBER: _builtins.int
+    AFTER_TASK_BOT_FIELD_NUMBER: _builtins.int
     workflow: _builtins.str
     """Required. The workflow that routes the task (`workflows/{id}`)."""
     task_channel: _builtins.str
@@ -148,6 +149,12 @@ class TaskIntegration(_message.Message):
     create_on_customer_reply: _builtins.bool
     """Optional. For outbound conversations: create the task when the customer
     first replies instead of when the conversation starts.
+    """
+    after_task_bot: _builtins.str
+    """Optional. A bot (`bots/{id}`) that runs in the conversation when its task
+    is COMPLETED (a satisfaction survey, a follow-up question); the janitor
+    closes the conversation when that execution ends, fails or times out, and
+    its variables land in the task's attributes under `after_task`.
     """
     @_builtins.property
     def timeout(self) -> _duration_pb2.Duration:
@@ -161,10 +168,11 @@ class TaskIntegration(_message.Message):
         priority: _builtins.int = ...,
         timeout: _duration_pb2.Duration | None = ...,
         create_on_customer_reply: _builtins.bool = ...,
+        after_task_bot: _builtins.str = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _typing.Literal["timeout", b"timeout"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["create_on_customer_reply", b"create_on_customer_reply", "priority", b"priority", "task_channel", b"task_channel", "timeout", b"timeout", "workflow", b"workflow"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["after_task_bot", b"after_task_bot", "create_on_customer_reply", b"create_on_customer_reply", "priority", b"priority", "task_channel", b"task_channel", "timeout", b"timeout", "workflow", b"workflow"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
