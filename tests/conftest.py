@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 from typing import Any
@@ -10,7 +11,7 @@ import pytest
 
 from relaydesk.client import Client, connect
 from relaydesk_server.clock import ManualClock
-from tests.support import Harness, create_default_workflow, start_server
+from tests.support import Harness, HttpService, create_default_workflow, start_server
 
 HarnessFactory = Callable[..., Awaitable[Harness]]
 
@@ -47,3 +48,11 @@ async def harness(harness_factory: HarnessFactory) -> Harness:
 def rd(harness: Harness) -> Client:
     """A client authenticated with the first admin key."""
     return harness.client
+
+
+@pytest.fixture
+async def http_service() -> AsyncIterator[HttpService]:
+    """A real local HTTP service on loopback (see support.HttpService), closed after the test."""
+    service = HttpService(asyncio.get_running_loop())
+    yield service
+    service.close()

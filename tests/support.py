@@ -5,9 +5,14 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import datetime as dt
+import itertools
+import json
+import threading
 from collections.abc import Awaitable, Iterable
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, TypeVar
+from urllib.parse import urlsplit
 
 import grpc
 import pytest
@@ -25,7 +30,9 @@ from relaydesk.v1 import (
     common_pb2,
     event_pb2,
     event_service_pb2,
+    execution_pb2,
     flow_pb2,
+    flow_service_pb2,
     gateway_service_pb2,
     member_pb2,
     message_pb2,
@@ -420,3 +427,166 @@ def greeter_bot(display_name: str = "greeter", **definition: Any) -> bot_pb2.Bot
 async def new_bot(rd: Client, bot: bot_pb2.Bot | None = None) -> bot_pb2.Bot:
     request = bot_service_pb2.CreateBotRequest(bot=bot or greeter_bot())
     return (await rd.bots.CreateBot(request)).bot
+
+
+async def create_flow(rd: Client, flow: flow_pb2.Flow) -> flow_pb2.Flow:
+    return (await rd.flows.CreateFlow(flow_service_pb2.CreateFlowRequest(flow=flow))).flow
+
+
+def bot_flow(bot: str, contact_identity: str = "+15550100") -> flow_pb2.Flow:
+    """An enabled SMS flow whose new conversations run `bot`."""
+    return flow_pb2.Flow(
+        channel_type=common_pb2.CHANNEL_TYPE_SMS,
+        contact_identity=contact_identity,
+        enabled=True,
+        bot=flow_pb2.BotIntegration(bot=bot),
+    )
+
+
+def survey_flow(bot: str, contact_identity: str = "+15550200") -> flow_pb2.Flow:
+    """A task flow (SMS, the default workflow) that runs `bot` after each task completes."""
+    flow = task_flow(contact_identity)
+    flow.task.after_task_bot = bot
+    return flow
+
+
+async def get_execution(rd: Client, name: str) -> execution_pb2.Execution:
+    request = bot_service_pb2.GetExecutionRequest(name=name)
+    return (await rd.bots.GetExecution(request)).execution
+
+
+async def all_executions(rd: Client, **filters: Any) -> list[execution_pb2.Execution]:
+    """Every execution of every bot (or of `parent`), oldest first, with `filters`."""
+    request = bot_service_pb2.ListExecutionsRequest(page_size=1000, **filters)
+    return list((await rd.bots.ListExecutions(request)).executions)
+
+
+# A customer writing in through a gateway.
+
+_external_ids = itertools.count(1)
+
+
+async def customer_writes(
+    rd: Client,
+    body: str = "hi",
+    *,
+    customer: str = "+15551234",
+    contact: str = "+15550100",
+    channel_type: int = common_pb2.CHANNEL_TYPE_SMS,
+    **fields: Any,
+) -> gateway_service_pb2.DeliverInboundResponse:
+    """DeliverInbound of one message from `customer` to `contact` (over SMS unless told),
+    with a fresh `external_id` unless `fields` name one."""
+    fields.setdefault("external_id", f"inbound-{next(_external_ids)}")
+    request = gateway_service_pb2.DeliverInboundRequest(
+        channel_type=channel_type,  # type: ignore[arg-type]
+        customer_address=customer,
+        contact_identity=contact,
+        body=body,
+        **fields,
+    )
+    response: gateway_service_pb2.DeliverInboundResponse = await rd.gateway.DeliverInbound(request)
+    return response
+
+
+# A local HTTP service: a real server on loopback standing in for what relaydesk calls
+# (webhook receivers, the services bots call).
+
+
+@dataclasses.dataclass(frozen=True)
+class HttpReply:
+    """An answer of the local HTTP service: a status, and a body sent as it is."""
+
+    status: int = 200
+    body: bytes = b""
+    content_type: str = "application/json"
+
+    @classmethod
+    def json(cls, value: Any, status: int = 200) -> HttpReply:
+        return cls(status, json.dumps(value).encode())
+
+
+@dataclasses.dataclass(frozen=True)
+class HttpRequest:
+    """A request the local HTTP service received."""
+
+    method: str
+    path: str  # with its query string, if any
+    headers: dict[str, str]  # names lower-cased
+    body: bytes
+
+    def json(self) -> Any:
+        return json.loads(self.body)
+
+
+class HttpService:
+    """A real HTTP server on 127.0.0.1 (an ephemeral port, its own thread). It answers
+    each request by method and path with the replies `answer` gave that route, in order
+    (the last one repeats; a route without replies is 404), and hands every request to
+    the test, in order of arrival, before answering it (`next`, or `requests`). A route
+    that is `hold`-ing keeps its requests waiting until the test lets them go."""
+
+    WAIT = 10  # seconds: an upper bound on waiting for a request, never a pause
+
+    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+        self.requests: asyncio.Queue[HttpRequest] = asyncio.Queue()
+        self._replies: dict[tuple[str, str], list[HttpReply]] = {}
+        self._gates: dict[tuple[str, str], threading.Event] = {}
+        service = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def handle_one(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                request = HttpRequest(
+                    self.command,
+                    self.path,
+                    {name.lower(): value for name, value in self.headers.items()},
+                    self.rfile.read(length),
+                )
+                loop.call_soon_threadsafe(service.requests.put_nowait, request)
+                route = (self.command, urlsplit(self.path).path)
+                gate = service._gates.get(route)
+                if gate is not None:
+                    gate.wait(service.WAIT)
+                replies = service._replies.get(route) or [HttpReply(404)]
+                reply = replies.pop(0) if len(replies) > 1 else replies[0]
+                self.send_response(reply.status)
+                if reply.body:
+                    self.send_header("Content-Type", reply.content_type)
+                self.send_header("Content-Length", str(len(reply.body)))
+                self.end_headers()
+                self.wfile.write(reply.body)
+
+            do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = handle_one
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, args=(0.02,), daemon=True
+        )
+        self._thread.start()
+
+    def url(self, path: str = "/") -> str:
+        return f"http://127.0.0.1:{self._server.server_port}{path}"
+
+    def answer(self, method: str, path: str, *replies: HttpReply | int) -> None:
+        """Answers `method path` with `replies` in order (a number is a status, no body)."""
+        assert replies
+        self._replies[(method, path)] = [HttpReply(r) if isinstance(r, int) else r for r in replies]
+
+    def hold(self, method: str, path: str) -> threading.Event:
+        """Keeps that route's requests waiting (at most WAIT) until the event returned is set."""
+        gate = self._gates[(method, path)] = threading.Event()
+        return gate
+
+    async def next(self) -> HttpRequest:
+        async with asyncio.timeout(self.WAIT):
+            return await self.requests.get()
+
+    def close(self) -> None:
+        for gate in self._gates.values():
+            gate.set()
+        self._server.shutdown()
+        self._server.server_close()

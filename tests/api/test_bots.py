@@ -12,16 +12,19 @@ from google.protobuf import duration_pb2, field_mask_pb2
 from google.rpc import error_details_pb2
 
 from relaydesk.client import Client
-from relaydesk.v1 import bot_pb2, common_pb2, flow_pb2, flow_service_pb2, workforce_service_pb2
+from relaydesk.v1 import bot_pb2, flow_pb2, flow_service_pb2, workforce_service_pb2
 from relaydesk.v1 import bot_service_pb2 as pb
 from tests.support import (
     Harness,
+    bot_flow,
+    create_flow,
     default_workflow,
     detail,
     expect_error,
     greeter_bot,
     new_bot,
     reason,
+    survey_flow,
     task_flow,
     violated_fields,
 )
@@ -121,25 +124,6 @@ async def update(rd: Client, bot: bot_pb2.Bot, *paths: str) -> bot_pb2.Bot:
     if paths:
         request.update_mask.CopyFrom(field_mask_pb2.FieldMask(paths=list(paths)))
     return (await rd.bots.UpdateBot(request)).bot
-
-
-async def create_flow(rd: Client, flow: flow_pb2.Flow) -> flow_pb2.Flow:
-    return (await rd.flows.CreateFlow(flow_service_pb2.CreateFlowRequest(flow=flow))).flow
-
-
-def bot_flow(bot: str, contact_identity: str = "+15550100") -> flow_pb2.Flow:
-    return flow_pb2.Flow(
-        channel_type=common_pb2.CHANNEL_TYPE_SMS,
-        contact_identity=contact_identity,
-        enabled=True,
-        bot=flow_pb2.BotIntegration(bot=bot),
-    )
-
-
-def survey_flow(bot: str, contact_identity: str = "+15550200") -> flow_pb2.Flow:
-    flow = task_flow(contact_identity)
-    flow.task.after_task_bot = bot
-    return flow
 
 
 # -- CRUD -----------------------------------------------------------------------------

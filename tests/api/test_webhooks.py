@@ -7,82 +7,29 @@ and for the sender to have recorded what it sent (`settled`), never for a fixed 
 
 from __future__ import annotations
 
-import asyncio
 import dataclasses
 import datetime as dt
 import hashlib
 import hmac
-import json
-import threading
-from collections.abc import AsyncIterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
 
 import pytest
 
 from relaydesk.client import Client
 from relaydesk.v1 import common_pb2, flow_pb2, flow_service_pb2, workforce_service_pb2
 from relaydesk.v1 import gateway_service_pb2 as gateway_pb
-from tests.support import Harness
+from tests.support import Harness, HttpRequest, HttpService
 
-WAIT = 10  # seconds: an upper bound on waiting for a request, never a pause
 CONTACT = "+15550199"
 
 
-@dataclasses.dataclass(frozen=True)
-class Request:
-    signature: str
-    body: bytes
-
-    @property
-    def event(self) -> dict[str, Any]:
-        return json.loads(self.body)  # type: ignore[no-any-return]
-
-
-class Receiver:
-    """An HTTP server on loopback that answers each POST with the next status of
-    `answers` (the last one repeats), and hands every request to the test."""
-
-    def __init__(self, loop: asyncio.AbstractEventLoop, answers: list[int]) -> None:
-        self.requests: asyncio.Queue[Request] = asyncio.Queue()
-        self.answers = answers
-        receiver = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:
-                body = self.rfile.read(int(self.headers["Content-Length"]))
-                answers = receiver.answers
-                status = answers.pop(0) if len(answers) > 1 else answers[0]
-                self.send_response(status)
-                self.send_header("Content-Length", "0")
-                self.end_headers()
-                request = Request(self.headers["X-Relaydesk-Signature"], body)
-                loop.call_soon_threadsafe(receiver.requests.put_nowait, request)
-
-            def log_message(self, *args: object) -> None:
-                pass
-
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self._server.server_port}/hook"
-        self._thread = threading.Thread(
-            target=self._server.serve_forever, args=(0.02,), daemon=True
-        )
-        self._thread.start()
-
-    async def next(self) -> Request:
-        async with asyncio.timeout(WAIT):
-            return await self.requests.get()
-
-    def close(self) -> None:
-        self._server.shutdown()
-        self._server.server_close()
+HOOK = "/hook"
 
 
 @pytest.fixture
-async def receiver() -> AsyncIterator[Receiver]:
-    started = Receiver(asyncio.get_running_loop(), [200])
-    yield started
-    started.close()
+def receiver(http_service: HttpService) -> HttpService:
+    """The local HTTP service, answering the webhook's POSTs with 200."""
+    http_service.answer("POST", HOOK, 200)
+    return http_service
 
 
 async def webhook_flow(rd: Client, url: str, retry_count: int = 3) -> str:
@@ -112,8 +59,12 @@ async def inbound(
     )
 
 
-def verifies(secret: str, request: Request) -> bool:
-    fields = dict(part.split("=", 1) for part in request.signature.split(","))
+def signature(request: HttpRequest) -> str:
+    return request.headers["x-relaydesk-signature"]
+
+
+def verifies(secret: str, request: HttpRequest) -> bool:
+    fields = dict(part.split("=", 1) for part in signature(request).split(","))
     expected = hmac.new(
         secret.encode(), f"{fields['t']}.".encode() + request.body, hashlib.sha256
     ).hexdigest()
@@ -125,16 +76,16 @@ async def advance(harness: Harness, seconds: float) -> None:
 
 
 async def test_a_new_conversations_events_arrive_signed_as_json(
-    harness: Harness, receiver: Receiver
+    harness: Harness, receiver: HttpService
 ) -> None:
     rd = harness.client
-    secret = await webhook_flow(rd, receiver.url)
+    secret = await webhook_flow(rd, receiver.url(HOOK))
     delivered = await inbound(rd, "m1", "I need help")
     requests = [await receiver.next() for _ in range(5)]
     assert all(verifies(secret, r) for r in requests)
-    timestamps = {r.signature.split(",")[0] for r in requests}
+    timestamps = {signature(r).split(",")[0] for r in requests}
     assert timestamps == {f"t={int(harness.clock.now().timestamp())}"}
-    events = sorted((r.event for r in requests), key=lambda e: int(e["sequence"]))
+    events = sorted((r.json() for r in requests), key=lambda e: int(e["sequence"]))
     assert [e["type"] for e in events] == [
         "EVENT_TYPE_CHANNEL_CREATED",
         "EVENT_TYPE_SESSION_CREATED",
@@ -149,11 +100,11 @@ async def test_a_new_conversations_events_arrive_signed_as_json(
 
 
 async def test_a_receiver_that_is_down_for_a_while_gets_every_event_in_the_end(
-    harness: Harness, receiver: Receiver
+    harness: Harness, receiver: HttpService
 ) -> None:
     rd = harness.client
-    secret = await webhook_flow(rd, receiver.url, retry_count=5)
-    receiver.answers = [503] * 5 + [200]  # five failures across the first postings
+    secret = await webhook_flow(rd, receiver.url(HOOK), retry_count=5)
+    receiver.answer("POST", HOOK, *[503] * 5, 200)  # five failures: the first postings
     await inbound(rd, "m1")
     failed = [await receiver.next() for _ in range(5)]
     await harness.running.webhooks.settled()
@@ -171,11 +122,11 @@ async def test_a_receiver_that_is_down_for_a_while_gets_every_event_in_the_end(
 
 
 async def test_postings_waiting_for_a_retry_survive_a_restart(
-    harness: Harness, receiver: Receiver
+    harness: Harness, receiver: HttpService
 ) -> None:
     rd = harness.client
-    secret = await webhook_flow(rd, receiver.url)
-    receiver.answers = [500] * 5 + [200]
+    secret = await webhook_flow(rd, receiver.url(HOOK))
+    receiver.answer("POST", HOOK, *[500] * 5, 200)
     await inbound(rd, "m1")
     failed = {(await receiver.next()).body for _ in range(5)}
     await harness.running.webhooks.settled()
@@ -187,11 +138,11 @@ async def test_postings_waiting_for_a_retry_survive_a_restart(
 
 
 async def test_a_posting_is_given_up_after_the_flows_retry_count(
-    harness: Harness, receiver: Receiver
+    harness: Harness, receiver: HttpService
 ) -> None:
     rd = harness.client
-    await webhook_flow(rd, receiver.url, retry_count=2)
-    receiver.answers = [500]
+    await webhook_flow(rd, receiver.url(HOOK), retry_count=2)
+    receiver.answer("POST", HOOK, 500)
     await inbound(rd, "m1")
     first = [await receiver.next() for _ in range(5)]
     await harness.running.webhooks.settled()
@@ -206,10 +157,10 @@ async def test_a_posting_is_given_up_after_the_flows_retry_count(
 
 
 async def test_conversations_of_other_flows_post_nothing(
-    harness: Harness, receiver: Receiver
+    harness: Harness, receiver: HttpService
 ) -> None:
     rd = harness.client
-    await webhook_flow(rd, receiver.url)
+    await webhook_flow(rd, receiver.url(HOOK))
     await rd.flows.CreateFlow(
         flow_service_pb2.CreateFlowRequest(
             flow=flow_pb2.Flow(
@@ -231,7 +182,7 @@ async def test_conversations_of_other_flows_post_nothing(
         )
     )
     await inbound(rd, "m1", "for the webhook")
-    bodies = [(await receiver.next()).event for _ in range(5)]
+    bodies = [(await receiver.next()).json() for _ in range(5)]
     messages = [e["message"]["body"] for e in bodies if "message" in e]
     assert messages == ["for the webhook"]
     await harness.running.webhooks.settled()

@@ -22,9 +22,9 @@ import dataclasses
 import json
 import logging
 from typing import Any
+from urllib.parse import urlsplit
 
 from relaydesk_server.domain import access, channels, executions, tasks
-from relaydesk_server.domain.assignment import save_task
 from relaydesk_server.domain.bots_model import (
     MAX_STEPS_WITHOUT_WAITING,
     Bot,
@@ -55,7 +55,7 @@ from relaydesk_server.domain.errors import FailedPrecondition, NotFound
 from relaydesk_server.domain.events_model import DomainEvent, EventType
 from relaydesk_server.domain.flows_model import DEFAULT_TASK_CHANNEL
 from relaydesk_server.domain.keys_model import Principal
-from relaydesk_server.domain.names import BOT, CHANNEL, EXECUTION, TASK
+from relaydesk_server.domain.names import BOT, CHANNEL, EXECUTION
 from relaydesk_server.domain.ports import Transaction
 from relaydesk_server.domain.ratelimit import RateLimiter
 from relaydesk_server.domain.tasks_model import DEFAULT_TASK_TIMEOUT, NewTask
@@ -82,6 +82,8 @@ class _Run:
         self.state = execution.current_state
         self.status = execution.status
         self.reason = execution.reason
+        # Whether the channel closes once the execution stops (an `end` step's wish).
+        self.close_channel = False
         # Expressions of the current state that failed while it ran (a hole is
         # then written as empty text, a condition counts as false).
         self.problems: list[str] = []
@@ -225,7 +227,7 @@ def customer_spoke(tx: Transaction, channel: Channel, message: Message) -> bool:
         run.trigger = _message_context(message)
         if step.save_as:
             run.variables[step.save_as] = message.body
-        run.outcome("replied", {"reply": message.body})
+        run.outcome("replied", {"body": message.body, "message": message.name})
         _go(tx, run, step.next)
     return True
 
@@ -264,9 +266,8 @@ def _execute(tx: Transaction, run: _Run, state: BotState) -> str | None:
     step = state.step
     match step:
         case SendMessageStep():
-            body = run.render(step.body, context)
-            _say(tx, run, channel, body)
-            run.outcome("sent", {"body": body})
+            sent = _say(tx, run, channel, run.render(step.body, context))
+            run.outcome("sent", {"message": sent.name if sent else ""})
             return step.next
         case WaitForReplyStep():
             if step.body:
@@ -286,12 +287,15 @@ def _execute(tx: Transaction, run: _Run, state: BotState) -> str | None:
             run.outcome("set", values)
             return step.next
         case HttpRequestStep():
+            url = run.render(step.url, context)
+            if urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).netloc:
+                return _call_failed(run, step, f"{url!r} is not an absolute http(s) URL", 0)
             tx.executions.queue_call(
                 HttpCall(
                     execution_id=run.execution.id,
                     state=state.name,
                     method=step.method,
-                    url=run.render(step.url, context),
+                    url=url,
                     body=run.render(step.body, context) if step.body else "",
                 )
             )
@@ -306,20 +310,16 @@ def _execute(tx: Transaction, run: _Run, state: BotState) -> str | None:
             run.outcome("ended", {"close_channel": step.close_channel})
             run.status = ExecutionStatus.ENDED
             run.reason = f"ended at {state.name!r}"
-            if step.close_channel and channel.is_active:
-                # As CloseChannel does; saving the execution first keeps it from
-                # being stopped by the close as well.
-                executions.save(tx, run.result())
-                run.execution = tx.executions.get(run.execution.id) or run.execution
-                channels.close(tx, channel, run.reason)
+            # The channel closes (as CloseChannel does) once the execution has stopped.
+            run.close_channel = step.close_channel
             return None
     raise AssertionError(f"unknown step {step!r}")  # pragma: no cover
 
 
-def _say(tx: Transaction, run: _Run, channel: Channel, body: str) -> None:
+def _say(tx: Transaction, run: _Run, channel: Channel, body: str) -> Message | None:
     if not body or not channel.is_active:
-        return
-    channels.append_message(
+        return None
+    return channels.append_message(
         tx,
         _BOT_MESSAGES,
         channel,
@@ -384,17 +384,32 @@ def call_done(tx: Transaction, call: HttpCall, outcome: HttpOutcome) -> None:
     if not (run.waiting and state is not None and isinstance(state.step, HttpRequestStep)):
         return
     step = state.step
-    if not outcome.error:
-        if step.save_as:
-            run.variables[step.save_as] = outcome.body
-        run.outcome("success", {"status": outcome.status, "body": outcome.body})
-        _go(tx, run, step.next)
+    error = outcome.error
+    if not error and not 200 <= outcome.status < 300:
+        error = f"the answer's status was {outcome.status}"
+    if not error and step.save_as and not outcome.is_json:
+        error = "the answer is not JSON"
+    if error:
+        following = _call_failed(run, step, error, outcome.status)
+        if run.status is ExecutionStatus.ACTIVE and following:
+            _go(tx, run, following)
+        else:
+            _finished(tx, run)
         return
-    run.outcome("failure", {"status": outcome.status, "error": outcome.error})
+    if step.save_as:
+        run.variables[step.save_as] = outcome.body
+    run.outcome("success", {"status_code": outcome.status, "body": outcome.body})
+    _go(tx, run, step.next)
+
+
+def _call_failed(run: _Run, step: HttpRequestStep, error: str, status: int) -> str | None:
+    """An http_request's call failed: its `on_failure` state, or the execution fails."""
+    run.outcome("failure", {"status_code": status, "error": error})
     if step.on_failure:
-        _go(tx, run, step.on_failure)
-        return
-    _fail(tx, run, f"{state.name}: the HTTP request failed: {outcome.error}", outcome_set=True)
+        return step.on_failure
+    run.status = ExecutionStatus.FAILED
+    run.reason = f"{run.state}: the HTTP request failed: {error}"
+    return None
 
 
 # -- the end -----------------------------------------------------------------
@@ -412,32 +427,27 @@ def _finished(tx: Transaction, run: _Run) -> Execution:
     """The execution stopped (ENDED or FAILED): it is saved, the bot leaves, and a
     bot run after an agent hands its answers to the task and lets the
     conversation close."""
-    current = tx.executions.get(run.execution.id)
-    if current is not None and not current.is_active:
-        return current  # already stopped (by a close it caused)
     stopped = executions.stop(tx, run.result(), run.status, run.reason)
-    return _after(tx, stopped)
+    _after(tx, stopped)
+    channel = tx.channels.get(stopped.channel_id)
+    if run.close_channel and channel is not None and channel.is_active:
+        channels.close(tx, channel, stopped.reason)
+    return stopped
 
 
-def _after(tx: Transaction, stopped: Execution) -> Execution:
+def _after(tx: Transaction, stopped: Execution) -> None:
+    """The bot leaves; a follow-up bot's answers land on its task, and its
+    conversation closes."""
     channels.leave(tx, CHANNEL.name(stopped.channel_id), BOT.name(stopped.bot_id))
     if stopped.after_task is None:
-        return stopped
-    task = tx.tasks.get(TASK.parse(stopped.after_task, "after_task"))
-    if task is not None:
-        save_task(
-            tx,
-            dataclasses.replace(
-                task, attributes={**task.attributes, "after_task": dict(stopped.variables)}
-            ),
-        )
+        return
+    executions.land_answers(tx, stopped)
     channel = tx.channels.get(stopped.channel_id)
     if channel is not None and channel.is_active:
         outcome = "failed" if stopped.status is ExecutionStatus.FAILED else "ended"
         channels.end_conversation(
             tx, channel, f"{stopped.after_task} was completed; the follow-up bot {outcome}"
         )
-    return stopped
 
 
 # -- the RPCs ----------------------------------------------------------------
@@ -484,22 +494,22 @@ def end_execution(
     stopped = executions.stop(
         tx, execution, ExecutionStatus.ENDED, reason or "ended by an operator"
     )
-    return _after(tx, stopped)
+    _after(tx, stopped)
+    return stopped
 
 
 def parse_outcome(status: int, body: bytes, error: str) -> HttpOutcome:
-    """What an HTTP answer means to an http_request step: a 2xx answer with a JSON
-    body (or none) succeeds; anything else fails."""
+    """An HTTP answer as an http_request step sees it: the body parsed as JSON when
+    it is JSON (an empty one is null), else its text."""
     if error:
         return HttpOutcome(status=status, error=error)
-    if not 200 <= status < 300:
-        return HttpOutcome(status=status, error=f"the answer's status was {status}")
     if not body.strip():
         return HttpOutcome(status=status, body=None)
+    text = body.decode(errors="replace")
     try:
-        return HttpOutcome(status=status, body=json.loads(body))
+        return HttpOutcome(status=status, body=json.loads(text))
     except ValueError:
-        return HttpOutcome(status=status, error="the answer is not JSON")
+        return HttpOutcome(status=status, body=text, is_json=False)
 
 
 TIMER_HANDLERS = {executions.REPLY_TIMER: reply_timeout}

@@ -189,10 +189,12 @@ class HttpCall:
 
 @dataclasses.dataclass(frozen=True)
 class HttpOutcome:
-    """What a call gave: a status and the parsed JSON body, or an error."""
+    """What a call gave: a status and its body (parsed when it is JSON, else its
+    text), or the error that kept it from answering."""
 
     status: int = 0
     body: Any = None
+    is_json: bool = True
     error: str = ""
 
 

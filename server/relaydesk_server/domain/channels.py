@@ -243,7 +243,9 @@ def close(tx: Transaction, channel: Channel, reason: str) -> Channel:
     customer's reply will not come."""
     sessions.end_for_channel(tx, channel, SessionStatus.CLOSED, reason)
     tx.reply_tasks.delete(channel.id)
-    executions.stop_on_close(tx, channel.id, f"the conversation was closed: {reason}")
+    stopped = executions.stop_on_close(tx, channel.id, f"the conversation was closed: {reason}")
+    if stopped is not None:
+        leave(tx, channel.name, stopped.bot_name)
     now = tx.now()
     closed = dataclasses.replace(
         channel,

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import dataclasses
 
+from relaydesk_server.domain.assignment import save_task
 from relaydesk_server.domain.bots_model import Execution, ExecutionStatus
 from relaydesk_server.domain.events_model import DomainEvent, EventType
+from relaydesk_server.domain.names import TASK
 from relaydesk_server.domain.ports import Transaction
 
 REPLY_TIMER = "bot-reply-timeout"
@@ -27,8 +29,22 @@ def stop(tx: Transaction, execution: Execution, status: ExecutionStatus, reason:
     return save(tx, dataclasses.replace(execution, status=status, reason=reason))
 
 
-def stop_on_close(tx: Transaction, channel_id: str, reason: str) -> None:
-    """A conversation closing ends the execution running in it, if any."""
+def land_answers(tx: Transaction, execution: Execution) -> None:
+    """A follow-up bot's variables land on its completed task, under `after_task`."""
+    if execution.after_task is None:
+        return
+    task = tx.tasks.get(TASK.parse(execution.after_task, "after_task"))
+    if task is not None:
+        attributes = {**task.attributes, "after_task": dict(execution.variables)}
+        save_task(tx, dataclasses.replace(task, attributes=attributes))
+
+
+def stop_on_close(tx: Transaction, channel_id: str, reason: str) -> Execution | None:
+    """A conversation closing ends the execution running in it, if any (returned);
+    a follow-up bot's answers so far land on its task."""
     execution = tx.executions.active_of_channel(channel_id)
-    if execution is not None:
-        stop(tx, execution, ExecutionStatus.ENDED, reason)
+    if execution is None:
+        return None
+    stopped = stop(tx, execution, ExecutionStatus.ENDED, reason)
+    land_answers(tx, stopped)
+    return stopped
