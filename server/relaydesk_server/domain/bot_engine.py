@@ -93,33 +93,22 @@ class _Run:
         self.steps.append(ExecutionStep(state, tx.now()))
 
     def outcome(self, outcome: str, output: Any) -> None:
-        if self.problems:
-            # The step log says what went wrong, for the operator reading it.
-            outcome = "; ".join([outcome, *self.problems])
-            log.warning(
-                "bot expressions failed",
-                extra={
-                    "execution": self.execution.name,
-                    "state": self.state,
-                    "errors": self.problems,
-                },
-            )
-            self.problems = []
-        self.steps[-1] = dataclasses.replace(self.steps[-1], outcome=outcome)
+        # The step log also says what went wrong, for the operator reading it.
+        problems = self.note_problems()
+        self.steps[-1] = dataclasses.replace(
+            self.steps[-1], outcome="; ".join([outcome, *problems])
+        )
         self.outputs[self.state] = output
 
-    def note_problems(self) -> None:
-        """Logs what failed in a state that is still running (it waits)."""
-        if self.problems:
+    def note_problems(self) -> list[str]:
+        """Logs what failed in the current state, and forgets it; returns it."""
+        problems, self.problems = self.problems, []
+        if problems:
             log.warning(
                 "bot expressions failed",
-                extra={
-                    "execution": self.execution.name,
-                    "state": self.state,
-                    "errors": self.problems,
-                },
+                extra={"execution": self.execution.name, "state": self.state, "errors": problems},
             )
-            self.problems = []
+        return problems
 
     def render(self, source: str, context: dict[str, Any]) -> str:
         return Template(source).render(context, self.problems)
