@@ -44,11 +44,14 @@ from tests.support import (
     access_token,
     ack,
     all_channels,
+    all_executions,
     all_sessions,
     all_tasks,
     attributes,
     available_one_by_one,
+    bot_flow,
     by_worker,
+    create_flow,
     default_workflow,
     detail,
     events_until_idle,
@@ -59,6 +62,7 @@ from tests.support import (
     load,
     members,
     messages,
+    new_bot,
     new_channel,
     new_worker,
     next_delivery,
@@ -675,15 +679,17 @@ async def test_a_silent_customers_conversation_is_closed_by_the_session_ttl(
 
 
 @pytest.mark.parametrize("task_creation", [IMMEDIATE, ON_REPLY], ids=["immediate", "on reply"])
-@pytest.mark.parametrize("inbound_flow", ["webhook", "none"])
+@pytest.mark.parametrize("inbound_flow", ["bot", "webhook", "none"])
 async def test_the_customers_reply_joins_the_outbound_conversation_whatever_the_number_does(
     rd: Client, inbound_flow: str, task_creation: int
 ) -> None:
-    # The outbound flow is disabled: inbound, the number belongs to a WEBHOOK flow, or to
-    # no flow at all. Neither takes the reply from the outbound conversation.
+    # The outbound flow is disabled: inbound, the number belongs to a BOT flow, a WEBHOOK
+    # flow, or no flow at all. None takes the reply from the outbound conversation.
     flow = await outbound_flow(rd, enabled=False)
     if inbound_flow == "webhook":
         await webhook_flow(rd)
+    if inbound_flow == "bot":
+        await create_flow(rd, bot_flow((await new_bot(rd)).name, CONTACT))
     await new_worker(rd, AGENT)
     started = await start(rd, flow.name, task_creation=task_creation)
     channel, session = started.channel.name, started.session.name
@@ -698,6 +704,7 @@ async def test_the_customers_reply_joins_the_outbound_conversation_whatever_the_
     (task,) = await all_tasks(rd)
     assert task.channel == channel
     assert [m.body for m in await messages(rd, channel)] == [FIRST, "who is this?", "hello?"]
+    assert await all_executions(rd) == []  # no bot ever started on the reply
 
 
 # -- conflicts, reuse and retries -----------------------------------------------------
