@@ -88,6 +88,18 @@ def small_replay_pages(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(events_repo, "PERSONAL_STRETCH", 3)
 
 
+@pytest.fixture(params=["default", "tiny"])
+async def paged(
+    request: pytest.FixtureRequest,
+    harness_factory: HarnessFactory,
+    monkeypatch: pytest.MonkeyPatch,
+) -> Harness:
+    """A server whose replays read the default pages, or tiny ones (to cross many)."""
+    if request.param == "tiny":
+        small_replay_pages(monkeypatch)
+    return await start(harness_factory)
+
+
 async def start(harness_factory: HarnessFactory) -> Harness:
     return await harness_factory(heartbeat_interval=HEARTBEAT)
 
@@ -249,13 +261,10 @@ async def routing_scenario(harness: Harness, between: Callable[[], Any] | None =
 # -- agents -----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("pages", ["default", "tiny"])
 async def test_an_agent_sees_its_conversation_worker_reservations_and_tasks(
-    harness_factory: HarnessFactory, pages: str, monkeypatch: pytest.MonkeyPatch
+    paged: Harness,
 ) -> None:
-    if pages == "tiny":
-        small_replay_pages(monkeypatch)
-    harness = await start(harness_factory)
+    harness = paged
     rd = harness.client
     alice = await person(harness, ALICE, common_pb2.ROLE_AGENT)
     everything = subscribe(rd, after_sequence=0)
@@ -318,13 +327,10 @@ async def test_an_agent_sees_its_conversation_worker_reservations_and_tasks(
     await alice.close()
 
 
-@pytest.mark.parametrize("pages", ["default", "tiny"])
 async def test_filtered_agent_streams_deliver_exactly_the_visible_events(
-    harness_factory: HarnessFactory, pages: str, monkeypatch: pytest.MonkeyPatch
+    paged: Harness,
 ) -> None:
-    if pages == "tiny":
-        small_replay_pages(monkeypatch)
-    harness = await start(harness_factory)
+    harness = paged
     alice = await person(harness, ALICE, common_pb2.ROLE_AGENT)
     # Live streams whose filters leave out her MEMBER_JOINED: they still follow it.
     messages_live = subscribe(alice, types=[E.EVENT_TYPE_MESSAGE_ADDED])
@@ -395,13 +401,10 @@ async def test_filtered_agent_streams_deliver_exactly_the_visible_events(
     await alice.close()
 
 
-@pytest.mark.parametrize("pages", ["default", "tiny"])
 async def test_an_agent_that_leaves_stops_seeing_the_channel_from_the_next_event(
-    harness_factory: HarnessFactory, pages: str, monkeypatch: pytest.MonkeyPatch
+    paged: Harness,
 ) -> None:
-    if pages == "tiny":
-        small_replay_pages(monkeypatch)
-    harness = await start(harness_factory)
+    harness = paged
     rd = harness.client
     alice = await person(harness, ALICE, common_pb2.ROLE_AGENT)
     live = subscribe(alice, include_typing=True)
@@ -508,13 +511,10 @@ async def test_open_memberships_survive_compaction(harness_factory: HarnessFacto
 # -- customers --------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("pages", ["default", "tiny"])
 async def test_a_customer_sees_its_conversation_without_routing_internal_notes_or_attributes(
-    harness_factory: HarnessFactory, pages: str, monkeypatch: pytest.MonkeyPatch
+    paged: Harness,
 ) -> None:
-    if pages == "tiny":
-        small_replay_pages(monkeypatch)
-    harness = await start(harness_factory)
+    harness = paged
     rd = harness.client
     everything = subscribe(rd, after_sequence=0)
     streams: dict[str, Any] = {}
