@@ -15,6 +15,7 @@ from relaydesk_server.clock import Clock
 log = logging.getLogger(__name__)
 
 RETRY_AFTER_FAILURE = dt.timedelta(seconds=1)
+RETRY_AT_MOST_EVERY = dt.timedelta(minutes=1)
 _FAR_FUTURE = dt.datetime.max.replace(tzinfo=dt.UTC)
 
 
@@ -41,16 +42,30 @@ class Schedule:
         self._wake.set()
 
     async def run(self) -> None:
+        failures = 0
         while True:
             self._wake.clear()
             self.idle.clear()
             try:
                 if await self._work():
+                    failures = 0
                     continue
                 due = await self._next_due()
+                failures = 0
             except Exception:
-                # Storage trouble must not stop the service for good: look again soon.
-                log.exception("%s failed; retrying", self._name)
-                due = self._clock.now() + RETRY_AFTER_FAILURE
+                # Storage trouble must not stop the service for good: look again,
+                # later each time it fails again, and say when.
+                failures += 1
+                delay = retry_delay(failures)
+                log.exception(
+                    "%s failed; retrying in %s", self._name, delay, extra={"attempt": failures}
+                )
+                due = self._clock.now() + delay
             self.idle.set()
             await self._clock.sleep_until(due or _FAR_FUTURE, self._wake)
+
+
+def retry_delay(failures: int) -> dt.timedelta:
+    """How long to wait after `failures` failures in a row: 1 s, doubling, at most 1 min."""
+    delay: dt.timedelta = RETRY_AFTER_FAILURE * 2 ** min(failures - 1, 16)
+    return min(delay, RETRY_AT_MOST_EVERY)

@@ -4,6 +4,11 @@ Timers live in the database (a restart keeps them); this service only watches
 the earliest one. Each due timer fires in a write of its own, which first
 checks the timer is still there and due (it may have been cancelled or moved
 meanwhile), then removes it and runs its handler, all in one transaction.
+
+A timer whose firing fails is never lost: its write rolled back, so the timer
+is still stored, and it is moved a little later (1 s, doubling up to a
+minute) and fired again, with a log line each time. Only a handler's domain
+refusal (its work no longer applies, e.g. what it was for has gone) drops it.
 """
 
 from __future__ import annotations
@@ -15,9 +20,9 @@ import logging
 from collections.abc import Callable, Sequence
 
 from relaydesk_server.clock import Clock
-from relaydesk_server.domain.errors import DomainError
+from relaydesk_server.domain.errors import DomainError, Unavailable
 from relaydesk_server.domain.ports import Transaction
-from relaydesk_server.schedule import Schedule
+from relaydesk_server.schedule import Schedule, retry_delay
 from relaydesk_server.storage.store import Store
 
 log = logging.getLogger(__name__)
@@ -35,6 +40,8 @@ class TimerService:
         self._store = store
         self._clock = clock
         self._handlers = handlers
+        # Failures in a row of the timers that are being retried.
+        self._failures: dict[tuple[str, str], int] = {}
         self._schedule = Schedule(
             "firing timers",
             clock,
@@ -66,8 +73,12 @@ class TimerService:
                 return_exceptions=True,
             )
             for (kind, subject), result in zip(due, results, strict=True):
-                if isinstance(result, BaseException):
+                if isinstance(result, DomainError) and not isinstance(result, Unavailable):
                     await self._drop(kind, subject, result)
+                elif isinstance(result, BaseException):
+                    await self._retry_later(kind, subject, result)
+                else:
+                    self._failures.pop((kind, subject), None)
             fired += len(due)
 
     def _firing(self, kind: str, subject: str) -> Callable[[Transaction], None]:
@@ -79,14 +90,31 @@ class TimerService:
 
         return fire
 
-    async def _drop(self, kind: str, subject: str, error: BaseException) -> None:
-        # A handler that fails would fail again: drop its timer rather than
-        # retry it forever, and say so.
-        log.error(
-            "a %s timer of %s failed and was dropped",
+    async def _drop(self, kind: str, subject: str, error: DomainError) -> None:
+        # The handler refused: what the timer was for no longer applies.
+        log.warning(
+            "a %s timer of %s was refused by its handler and dropped",
             kind,
             subject,
-            exc_info=None if isinstance(error, DomainError) else error,
             extra={"error": str(error)},
         )
+        self._failures.pop((kind, subject), None)
         await self._store.write(lambda tx: tx.timers.cancel(kind, subject))
+
+    async def _retry_later(self, kind: str, subject: str, error: BaseException) -> None:
+        """The firing failed (storage trouble, say): the timer stays, a little later."""
+        failures = self._failures.get((kind, subject), 0) + 1
+        self._failures[(kind, subject)] = failures
+        delay = retry_delay(failures)
+        log.error(
+            "a %s timer of %s failed; it fires again in %s",
+            kind,
+            subject,
+            delay,
+            exc_info=error,
+            extra={"attempt": failures, "error": str(error)},
+        )
+        when = self._clock.now() + delay
+        # Moving it also takes it out of this round's due list (no busy loop); if
+        # even that fails, the round fails and the schedule retries it later.
+        await self._store.write(lambda tx: tx.timers.schedule(kind, subject, when))

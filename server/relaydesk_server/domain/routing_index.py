@@ -167,7 +167,8 @@ class RoutingIndex:
         if old is None or old.spec.attributes != worker.spec.attributes:
             context = worker_context(worker.spec.identity, worker.spec.attributes)
             for name in self.queues:
-                self._place_member(name, worker.id, self._matches(self.queues[name], context))
+                member = self._matches(self.queues[name], context, worker.name)
+                self._place_member(name, worker.id, member)
         for channel in self._task_channels:
             self._refresh_free(worker.id, channel)
 
@@ -184,7 +185,8 @@ class RoutingIndex:
         if old is None or old.spec.target_workers != queue.spec.target_workers:
             for worker in self.workers.values():
                 context = worker_context(worker.spec.identity, worker.spec.attributes)
-                self._place_member(queue.name, worker.id, self._matches(queue, context))
+                member = self._matches(queue, context, worker.name)
+                self._place_member(queue.name, worker.id, member)
         if old is not None and (
             old.spec.order != queue.spec.order
             or old.spec.max_reserved_workers != queue.spec.max_reserved_workers
@@ -342,7 +344,7 @@ class RoutingIndex:
         expression = self._expressions.get(source)
         if expression is None:
             expression = self._expressions[source] = Expression(source)
-        return expression.matches(_context(task, worker))
+        return expression.matches(_context(task, worker), f"{task.name} for {worker.name}")
 
     def _target_expression(self, task: Task) -> str:
         """The expression of the workflow target the task waits at ('' for none)."""
@@ -363,12 +365,12 @@ class RoutingIndex:
         most = queue.spec.max_reserved_workers if queue is not None else 1
         return most - self.pending(task.id)
 
-    def _matches(self, queue: Queue, context: dict[str, Any]) -> bool:
+    def _matches(self, queue: Queue, context: dict[str, Any], worker: str) -> bool:
         source = queue.spec.target_workers
         expression = self._expressions.get(source)
         if expression is None:
             expression = self._expressions[source] = Expression(source)
-        return expression.matches(context)
+        return expression.matches(context, f"{queue.name}'s target for {worker}")
 
     # -- derived state -------------------------------------------------------
 

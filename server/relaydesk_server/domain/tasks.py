@@ -160,7 +160,7 @@ def _place(
 def _route(tx: Transaction, task: Task, workflow: Workflow) -> Task:
     context = task_context(task)
     for index, item in enumerate(workflow.spec.filters):
-        if Expression(item.expression).matches(context):
+        if Expression(item.expression).matches(context, task.name):
             return _place(tx, task, workflow, index, 0)
     if workflow.spec.default_queue is not None:
         return dataclasses.replace(task, queue=workflow.spec.default_queue)
