@@ -4,7 +4,8 @@ Each relaydesk figure is printed next to a baseline measured the same way agains
 grpc.aio server that does no relaydesk work (no auth, no storage, no event log), so the
 ratio says how much of plain gRPC's speed relaydesk keeps:
 
-1. unary throughput: SendMessage (a durable commit per call) against an echo RPC;
+1. unary throughput: SendMessage (a durable commit per call) against an echo RPC, and
+   SendMessage on a relaydesk serving Prometheus metrics against one that does not;
 2. fan-out: MESSAGE_ADDED deliveries per second to 100 and 1000 subscribers, against a
    server that copies pre-encoded events from memory into every subscriber's queue;
 3. delivery latency at a steady 200 messages/s to 100 subscribers (p50, p99);

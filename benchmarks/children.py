@@ -48,12 +48,21 @@ class ChildServer:
     kept for error messages."""
 
     def __init__(
-        self, name: str, process: asyncio.subprocess.Process, port: int, tail: list[str]
+        self,
+        name: str,
+        process: asyncio.subprocess.Process,
+        port: int,
+        tail: list[str],
+        metrics_port: int | None = None,
     ) -> None:
         assert process.stdout is not None
         self.name = name
         self.process = process
         self.target = f"127.0.0.1:{port}"
+        # Where relaydesk serves /metrics, when it was started with them.
+        self.metrics_url = (
+            None if metrics_port is None else f"http://127.0.0.1:{metrics_port}/metrics"
+        )
         self._tail: collections.deque[str] = collections.deque(tail, maxlen=_TAIL_LINES)
         self._reader = asyncio.create_task(self._read_output(process.stdout))
 
@@ -134,7 +143,14 @@ async def _start(name: str, argv: list[str], ready_message: str) -> ChildServer:
                 except ValueError:
                     continue
                 if isinstance(entry, dict) and entry.get("message") == ready_message:
-                    return ChildServer(name, process, int(entry["port"]), seen[-_TAIL_LINES:])
+                    metrics_port = entry.get("metrics_port")
+                    return ChildServer(
+                        name,
+                        process,
+                        int(entry["port"]),
+                        seen[-_TAIL_LINES:],
+                        None if metrics_port is None else int(metrics_port),
+                    )
         problem = f"exited with status {await process.wait()}"
     except TimeoutError:
         problem = f"was not ready within {_START_TIMEOUT_S:.0f} s"
@@ -153,8 +169,9 @@ async def start_bare() -> ChildServer:
     return await _start("bare", [*BARE_COMMAND, "--port", "0"], BARE_READY)
 
 
-async def start_relaydesk(data_dir: Path) -> tuple[ChildServer, str]:
-    """Serves a new data directory; returns the server and its first admin key."""
+async def start_relaydesk(data_dir: Path, *, metrics: bool = False) -> tuple[ChildServer, str]:
+    """Serves a new data directory (with its Prometheus endpoint on an ephemeral loopback
+    port when `metrics`); returns the server and its first admin key."""
     argv = [
         *RELAYDESK_COMMAND,
         "--listen=127.0.0.1:0",
@@ -163,7 +180,11 @@ async def start_relaydesk(data_dir: Path) -> tuple[ChildServer, str]:
         "--log-level=info",
         "--shutdown-grace=2s",
     ]
-    server = await _start("relaydesk", argv, RELAYDESK_READY)
+    if metrics:
+        argv.append("--metrics-listen=127.0.0.1:0")
+    server = await _start(
+        "relaydesk with metrics" if metrics else "relaydesk", argv, RELAYDESK_READY
+    )
     try:
         key = (data_dir / "admin.key").read_text().strip()
     except OSError:

@@ -87,6 +87,30 @@ def at_least_ratio_row(
     )
 
 
+def cost_row(
+    figure: str,
+    relaydesk: float | Failure,
+    baseline: float | Failure,
+    unit: Callable[[float], str],
+    maximum_cost: float,
+) -> Row:
+    """A throughput that may cost at most `maximum_cost` (a fraction) of its baseline's: the
+    cost is 1 - relaydesk/baseline (below 0 when it came out faster, which is noise)."""
+    ratio, result = "-", ""
+    if not isinstance(relaydesk, Failure) and not isinstance(baseline, Failure) and baseline > 0:
+        value = relaydesk / baseline
+        ratio = f"{value:.3f} (cost {(1 - value) * 100:.1f} %)"
+        result = "meets" if 1 - value <= maximum_cost else "MISSES"
+    return Row(
+        figure,
+        _shown(relaydesk, unit),
+        _shown(baseline, unit),
+        ratio,
+        f"cost ≤ {maximum_cost * 100:g} %",
+        result,
+    )
+
+
 def at_most_row(
     figure: str,
     relaydesk: float | Failure,

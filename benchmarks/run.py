@@ -27,7 +27,7 @@ from benchmarks import payloads, report, routing, suites
 from benchmarks.children import ChildServer, start_bare, start_relaydesk
 from benchmarks.load import CpuUse, FanOut, Throughput, describe_errors, percentile
 from benchmarks.report import Failure, Outcome
-from benchmarks.suites import IdleMemory, Latency, Settings
+from benchmarks.suites import IdleMemory, Latency, Scraped, Settings
 
 T = TypeVar("T")
 
@@ -64,8 +64,8 @@ async def _bare() -> Started:
     return Started(await start_bare(), "")
 
 
-async def _relaydesk(data_dir: Path) -> Started:
-    return Started(*await start_relaydesk(data_dir))
+async def _relaydesk(data_dir: Path, *, metrics: bool = False) -> Started:
+    return Started(*await start_relaydesk(data_dir, metrics=metrics))
 
 
 async def _stop(started: Server) -> None:
@@ -107,18 +107,33 @@ async def _alternate(
     timeout_s: float,
 ) -> Pair[T]:
     """Measures baseline then relaydesk, `rounds` times; a side stops at its first failure."""
-    sides: list[Outcome[list[T]]] = [[], []]
+    sides = await _alternate_sides(
+        what, rounds, [("bare", *bare), ("relaydesk", *relaydesk)], timeout_s
+    )
+    return Pair(sides[0], sides[1])
+
+
+async def _alternate_sides(
+    what: str,
+    rounds: int,
+    sides: Sequence[tuple[str, Server, Make[T]]],
+    timeout_s: float,
+) -> list[Outcome[list[T]]]:
+    """Measures each side in turn, `rounds` times: the first (the baseline) first, the
+    others taking turns at going next; a side stops at its first failure."""
+    outcomes: list[Outcome[list[T]]] = [[] for _ in sides]
+    order = list(range(len(sides)))
     for round_ in range(1, rounds + 1):
-        for index, (label, (started, make)) in enumerate(
-            (("bare", bare), ("relaydesk", relaydesk))
-        ):
-            done = sides[index]
+        for index in order:
+            label, started, make = sides[index]
+            done = outcomes[index]
             if isinstance(done, Failure):
                 continue
             counter = f", round {round_} of {rounds}" if rounds > 1 else ""
             outcome = await _measure(f"{what}: {label}{counter}", started, make, timeout_s)
-            sides[index] = outcome if isinstance(outcome, Failure) else [*done, outcome]
-    return Pair(sides[0], sides[1])
+            outcomes[index] = outcome if isinstance(outcome, Failure) else [*done, outcome]
+        order = [order[0], *order[2:], *order[1:2]]
+    return outcomes
 
 
 @dataclasses.dataclass(frozen=True)
@@ -128,9 +143,14 @@ class Figures:
     latency: Pair[Latency]
     memory: Pair[IdleMemory]
     routing: Outcome[routing.RoutingFigures]
+    # SendMessage on a relaydesk serving metrics, in the same rounds as `unary`, and what
+    # its /metrics said afterwards.
+    unary_metered: Outcome[list[Throughput]]
+    scraped: Outcome[Scraped]
 
     def failures(self) -> list[Failure]:
         sides: list[object] = [self.unary.bare, self.unary.relaydesk, self.routing]
+        sides += [self.unary_metered, self.scraped]
         for pair in self.fan_out.values():
             sides += [pair.bare, pair.relaydesk]
         sides += [self.latency.bare, self.latency.relaydesk]
@@ -147,14 +167,32 @@ async def measure_all(settings: Settings, data_root: Path) -> Figures:
 
     bare = await _start("bare", _bare)
     relaydesk = await _start("relaydesk", lambda: _relaydesk(data_root / "data"))
+    metered = await _start(
+        "relaydesk with metrics", lambda: _relaydesk(data_root / "metered", metrics=True)
+    )
     try:
-        unary = await _alternate(
+
+        def send(server: ChildServer, key: str) -> Awaitable[Throughput]:
+            return suites.relaydesk_send(server, key, s)
+
+        unary_bare, unary_relaydesk, unary_metered = await _alternate_sides(
             "unary calls",
             s.rounds,
-            (bare, lambda server, _: suites.bare_echo(server, s)),
-            (relaydesk, lambda server, key: suites.relaydesk_send(server, key, s)),
+            [
+                ("bare", bare, lambda server, _: suites.bare_echo(server, s)),
+                ("relaydesk", relaydesk, send),
+                ("relaydesk with metrics", metered, send),
+            ],
             unary_s,
         )
+        unary = Pair(unary_bare, unary_relaydesk)
+        scraped = await _measure(
+            "the metrics endpoint",
+            metered,
+            lambda server, _: suites.relaydesk_scrape(server),
+            _SETUP_S,
+        )
+        await _stop(metered)  # the figures below are measured without it
         fan_out: dict[int, Pair[FanOut]] = {}
         for subscribers, messages in s.fan_out:
             fan_out[subscribers] = await _alternate(
@@ -174,6 +212,7 @@ async def measure_all(settings: Settings, data_root: Path) -> Figures:
     finally:
         await _stop(bare)
         await _stop(relaydesk)
+        await _stop(metered)
 
     fresh_bare = await _start("bare", _bare)
     fresh_relaydesk = await _start("relaydesk", lambda: _relaydesk(data_root / "idle"))
@@ -202,7 +241,7 @@ async def measure_all(settings: Settings, data_root: Path) -> Figures:
         )
     finally:
         await _stop(routing_server)
-    return Figures(unary, fan_out, latency, memory, routing_figures)
+    return Figures(unary, fan_out, latency, memory, routing_figures, unary_metered, scraped)
 
 
 def _bare_fan_out(subscribers: int, messages: int, settings: Settings) -> Make[FanOut]:
@@ -241,7 +280,14 @@ def rows(settings: Settings, f: Figures) -> list[report.Row]:
             _median(f.unary.bare, _rate),
             report.per_second,
             0.60,
-        )
+        ),
+        report.cost_row(
+            "unary calls/s: SendMessage with metrics on; baseline: metrics off",
+            _median(f.unary_metered, _rate),
+            _median(f.unary.relaydesk, _rate),
+            report.per_second,
+            0.03,
+        ),
     ]
     for subscribers, pair in f.fan_out.items():
         result.append(
@@ -367,7 +413,11 @@ def notes(settings: Settings, f: Figures) -> list[str]:
         f"{suites.CHANNELS_PER_CALLER} channels of its own (the per-channel write limit is 30 "
         "messages/s).",
     ]
-    for label, unary in (("echo", f.unary.bare), ("SendMessage", f.unary.relaydesk)):
+    for label, unary in (
+        ("echo", f.unary.bare),
+        ("SendMessage", f.unary.relaydesk),
+        ("SendMessage, metrics on", f.unary_metered),
+    ):
         lines += _per_round(label, unary, lambda t: report.per_second(t.rate), lambda t: t.cpu)
         if not isinstance(unary, Failure):
             errors: Counter[str] = Counter()
@@ -375,6 +425,7 @@ def notes(settings: Settings, f: Figures) -> list[str]:
                 errors.update(result.errors)
             if errors:
                 lines.append(f"  {label} errors, not counted: {describe_errors(errors)}.")
+    lines += _metrics_notes(f)
     for (subscribers, messages), pair in zip(s.fan_out, f.fan_out.values(), strict=True):
         lines.append(
             f"fan-out to {subscribers}: {messages} messages to each of {subscribers} subscribers "
@@ -420,6 +471,24 @@ def notes(settings: Settings, f: Figures) -> list[str]:
                     f"peak (VmHWM) {memory.after.peak_mib:.0f} MiB."
                 )
     lines += _routing_notes(s, f)
+    return lines
+
+
+def _metrics_notes(f: Figures) -> list[str]:
+    lines = [
+        "metrics on vs off: a second relaydesk server, the same but for "
+        "--metrics-listen=127.0.0.1:0, measured in the same rounds by the same client and "
+        "callers (the two relaydesk servers take turns at going first); cost = 1 - on/off "
+        "(below 0 it is noise)."
+    ]
+    scraped = f.scraped
+    if not isinstance(scraped, Failure) and scraped.batches:
+        lines.append(
+            f"  its /metrics, scraped after the rounds: {scraped.send_ok:,.0f} SendMessage "
+            f"calls OK (warm-up included), {scraped.batches:,.0f} writer batches of "
+            f"{scraped.writes / scraped.batches:.1f} writes on average, "
+            f"{scraped.commit_s / scraped.batches * 1000:.2f} ms from BEGIN to COMMIT on average."
+        )
     return lines
 
 

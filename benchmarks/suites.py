@@ -12,6 +12,8 @@ from typing import Any
 
 import grpc
 import grpc.aio
+import httpx
+from prometheus_client.parser import text_string_to_metric_families
 
 from benchmarks import payloads
 from benchmarks.bare_server import ECHO, PUBLISH, SUBSCRIBE, publish_request
@@ -109,6 +111,17 @@ class Latency:
     max_ms: float
     max_late_ms: float  # how far behind its schedule the worst send started
     cpu: CpuUse
+
+
+@dataclasses.dataclass(frozen=True)
+class Scraped:
+    """What relaydesk's /metrics said: SendMessage calls answered OK, and the writer's
+    batches (how many, the writes they held, their BEGIN-to-COMMIT time)."""
+
+    send_ok: float
+    batches: float
+    writes: float
+    commit_s: float
 
 
 @dataclasses.dataclass(frozen=True)
@@ -428,3 +441,24 @@ async def relaydesk_idle_memory(server: ChildServer, key: str, settings: Setting
             lambda _: relaydesk.send(name, warm_up),
             settings,
         )
+
+
+async def relaydesk_scrape(server: ChildServer) -> Scraped:
+    """One scrape of a relaydesk started with --metrics-listen."""
+    if server.metrics_url is None:
+        raise StepFailed(f"the {server.name} server serves no metrics")
+    async with httpx.AsyncClient(timeout=10.0) as http:
+        response = await http.get(server.metrics_url)
+    if response.status_code != 200:
+        raise StepFailed(f"GET {server.metrics_url} answered {response.status_code}")
+    samples: dict[tuple[str, tuple[tuple[str, str], ...]], float] = {}
+    for family in text_string_to_metric_families(response.text):
+        for sample in family.samples:
+            samples[(sample.name, tuple(sorted(sample.labels.items())))] = sample.value
+    send = (("code", "OK"), ("method", "relaydesk.v1.ChannelService/SendMessage"))
+    return Scraped(
+        send_ok=samples.get(("relaydesk_rpc_total", send), 0.0),
+        batches=samples.get(("relaydesk_writer_batch_size_count", ()), 0.0),
+        writes=samples.get(("relaydesk_writer_batch_size_sum", ()), 0.0),
+        commit_s=samples.get(("relaydesk_writer_commit_seconds_sum", ()), 0.0),
+    )

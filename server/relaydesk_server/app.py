@@ -13,7 +13,6 @@ from pathlib import Path
 
 import grpc.aio
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
-from grpc_reflection.v1alpha import reflection
 
 from relaydesk_server.bot_calls import BotCalls
 from relaydesk_server.clock import Clock, SystemClock
@@ -25,6 +24,7 @@ from relaydesk_server.domain.ratelimit import RateLimiter
 from relaydesk_server.domain.tokens import Keyring
 from relaydesk_server.events.bus import EventBus
 from relaydesk_server.events.stream import EventStreams
+from relaydesk_server.metrics import MetricsEndpoint, ServerMetrics, gauge_reader, parse_listen
 from relaydesk_server.storage.events_repo import oldest_retained
 from relaydesk_server.storage.store import SqliteTransaction, Store
 from relaydesk_server.timers import TimerService
@@ -35,9 +35,10 @@ from relaydesk_server.transport.events_convert import (
 )
 from relaydesk_server.transport.interceptor import CallRates, RpcInterceptor
 from relaydesk_server.transport.mechanics import Calls
+from relaydesk_server.transport.reflection import enable_reflection
 from relaydesk_server.transport.registry import SERVICE_NAMES, register_services
 from relaydesk_server.transport.streams import OpenStreams
-from relaydesk_server.transport_security import TlsFiles, check_plaintext
+from relaydesk_server.transport_security import PlaintextRefused, TlsFiles, check_plaintext
 from relaydesk_server.webhook_sender import WebhookSender
 
 log = logging.getLogger(__name__)
@@ -77,6 +78,8 @@ class ServerOptions:
     # a loopback address gets unless `allow_insecure`.
     tls: TlsFiles | None = None
     allow_insecure: bool = False
+    # HOST:PORT of the Prometheus endpoint (`/metrics`, plaintext); None: no metrics.
+    metrics_listen: str | None = None
 
 
 @dataclasses.dataclass
@@ -96,10 +99,19 @@ class RelaydeskServer:
     webhooks: WebhookSender
     bot_calls: BotCalls
     open_streams: OpenStreams
+    # The Prometheus endpoint, when metrics are on.
+    metrics: MetricsEndpoint | None = None
     _background: list[asyncio.Task[None]] = dataclasses.field(default_factory=list)
+
+    @property
+    def metrics_port(self) -> int | None:
+        """The port `/metrics` is served on (None: metrics are off)."""
+        return None if self.metrics is None else self.metrics.port
 
     async def start(self) -> None:
         await self.server.start()
+        if self.metrics is not None:
+            self.metrics.start()
         for service in ("", *SERVICE_NAMES):
             await self.health.set(service, health_pb2.HealthCheckResponse.SERVING)
         self._background = [
@@ -134,6 +146,8 @@ class RelaydeskServer:
         self.streams.bus.close_all()
         self.outbound.close_all()
         await self.server.stop(grace)
+        if self.metrics is not None:
+            await self.metrics.close()
         await self.webhooks.close()
         await self.bot_calls.close()
         await self.store.close()
@@ -163,13 +177,37 @@ def _prepare_data_dir(data_dir: Path) -> None:
             )
 
 
+def _check_metrics_listen(listen: str, allow_insecure: bool) -> None:
+    """A HOST:PORT (else ValueError). The metrics endpoint is plaintext: the rule for
+    plaintext gRPC applies to it."""
+    parse_listen(listen)
+    try:
+        check_plaintext(listen, allow_insecure=allow_insecure)
+    except PlaintextRefused:
+        raise PlaintextRefused(
+            f"the metrics endpoint is plaintext and refused on the non-loopback address "
+            f"{listen}: give --metrics-listen a loopback address, or --allow-insecure to "
+            "serve it there anyway"
+        ) from None
+
+
 async def create_server(options: ServerOptions) -> RelaydeskServer:
     """Opens (or creates) the data directory and builds a server bound to `options.listen`."""
     if options.tls is None:
         check_plaintext(options.listen, allow_insecure=options.allow_insecure)
+    metrics = None
+    if options.metrics_listen is not None:
+        _check_metrics_listen(options.metrics_listen, options.allow_insecure)
+        metrics = ServerMetrics()
     data_dir = options.data_dir
     _prepare_data_dir(data_dir)
-    store = Store(data_dir / DB_FILE, options.clock, options.ids, event_encoder=encode_event)
+    store = Store(
+        data_dir / DB_FILE,
+        options.clock,
+        options.ids,
+        event_encoder=encode_event,
+        on_batch=None if metrics is None else metrics.observe_batch,
+    )
     applied = store.open()
     if applied:
         log.info("database migrated", extra={"migrations": applied, "path": str(store.path)})
@@ -222,7 +260,10 @@ async def create_server(options: ServerOptions) -> RelaydeskServer:
         options.key_call_burst,
     )
     open_streams = OpenStreams(options.clock)
-    server = grpc.aio.server(interceptors=[RpcInterceptor(authenticator, rates, open_streams)])
+    interceptor = RpcInterceptor(
+        authenticator, rates, open_streams, None if metrics is None else metrics.record_call
+    )
+    server = grpc.aio.server(interceptors=[interceptor])
     dispatcher = OutboundDispatcher(store, options.clock)
     store.on_changed["deliveries"] = dispatcher.poke
     sender = WebhookSender(store, options.clock)
@@ -252,9 +293,7 @@ async def create_server(options: ServerOptions) -> RelaydeskServer:
     store.on_changed["timers"] = timers.poke
     health_servicer = health.aio.HealthServicer()
     health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
-    reflection.enable_server_reflection(
-        (*SERVICE_NAMES, health.SERVICE_NAME, reflection.SERVICE_NAME), server
-    )
+    enable_reflection(server, (*SERVICE_NAMES, health.SERVICE_NAME))
     try:
         if options.tls is None:
             port = server.add_insecure_port(options.listen)
@@ -266,6 +305,19 @@ async def create_server(options: ServerOptions) -> RelaydeskServer:
         await store.close()
         hint = " (or the TLS certificate and key are unusable)" if options.tls else ""
         raise OSError(f"cannot listen on {options.listen}{hint}: {error}") from error
+    endpoint = None
+    if metrics is not None and options.metrics_listen is not None:
+        metrics.watch(gauge_reader(store, streams, dispatcher))
+        try:
+            endpoint = MetricsEndpoint(options.metrics_listen, metrics.registry)
+        except OSError as error:
+            await server.stop(None)
+            await sender.close()
+            await bot_calls.close()
+            await store.close()
+            raise OSError(
+                f"cannot serve metrics on {options.metrics_listen}: {error.strerror or error}"
+            ) from error
     return RelaydeskServer(
         server=server,
         port=port,
@@ -280,4 +332,5 @@ async def create_server(options: ServerOptions) -> RelaydeskServer:
         webhooks=sender,
         bot_calls=bot_calls,
         open_streams=open_streams,
+        metrics=endpoint,
     )

@@ -1,4 +1,5 @@
-"""The `relaydesk` command: `relaydesk serve` runs the server.
+"""The `relaydesk` command: `relaydesk serve` runs the server; the admin verbs (admin.py)
+talk to a running one, and `relaydesk backup` (backup.py) copies its database.
 
 Every flag has an environment variable `RELAYDESK_<FLAG>` (e.g. RELAYDESK_LISTEN).
 """
@@ -13,14 +14,16 @@ import os
 import signal
 import ssl
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import uvloop
 
-from relaydesk_server import __version__
+from relaydesk_server import __version__, admin, backup
 from relaydesk_server.app import ServerOptions, create_server
 from relaydesk_server.durations import parse_duration
 from relaydesk_server.logs import configure_logging
+from relaydesk_server.metrics import parse_listen
 from relaydesk_server.transport_security import PlaintextRefused, TlsFiles
 
 log = logging.getLogger("relaydesk")
@@ -30,18 +33,79 @@ def _env(flag: str, default: str) -> str:
     return os.environ.get("RELAYDESK_" + flag.upper().replace("-", "_"), default)
 
 
+# Flag values are checked by their `type`. A flag's default is its environment
+# variable's text (or the built-in text), so argparse runs it through `type` too and a
+# bad value, from the command line or the environment, is a usage error naming the flag.
+
+_MAX_DURATION = dt.timedelta(days=3650)
+_MIN_RATE, _MAX_RATE = 0.001, 1_000_000.0
+
+
 def _duration(text: str) -> dt.timedelta:
+    """A duration from 0 to 3650d."""
     try:
-        return parse_duration(text)
+        value = parse_duration(text)
     except ValueError as error:
         raise argparse.ArgumentTypeError(str(error)) from error
+    except OverflowError:
+        value = dt.timedelta.max
+    if value > _MAX_DURATION:
+        raise argparse.ArgumentTypeError(f"{text!r} is more than 3650d")
+    return value
 
 
 def _positive_duration(text: str) -> dt.timedelta:
+    """A duration more than 0, up to 3650d."""
     value = _duration(text)
     if value <= dt.timedelta(0):
         raise argparse.ArgumentTypeError(f"{text!r} must be more than 0")
     return value
+
+
+def _address(text: str) -> str:
+    """HOST:PORT (an IPv6 host in brackets, an empty host for every interface, a port
+    from 0 to 65535; 0 picks a free one), or a Unix socket: unix:PATH, unix-abstract:NAME."""
+    scheme, _, path = text.partition(":")
+    if scheme in ("unix", "unix-abstract") and path:
+        return text
+    try:
+        parse_listen(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"{error} (or unix:PATH)") from error
+    return text
+
+
+def _count(text: str) -> int:
+    """A whole number, 1 or more."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} must be 1 or more")
+    return value
+
+
+def _rate(text: str) -> float:
+    """A number of messages a second from 0.001 to 1000000."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of messages a second") from None
+    if not _MIN_RATE <= value <= _MAX_RATE:
+        raise argparse.ArgumentTypeError(f"{text!r} must be from {_MIN_RATE:g} to {_MAX_RATE:.0f}")
+    return value
+
+
+def _choice(*choices: str) -> Callable[[str], str]:
+    """One of `choices` (argparse's `choices` are not checked against a default)."""
+
+    def choice(text: str) -> str:
+        if text not in choices:
+            raise argparse.ArgumentTypeError(f"{text!r} is not one of {', '.join(choices)}")
+        return text
+
+    return choice
 
 
 def _boolean(text: str) -> bool:
@@ -117,13 +181,24 @@ def _load_tls(args: argparse.Namespace) -> TlsFiles | None:
 
 
 def _call_rate(text: str) -> float:
+    """0 (no limit), or a number of calls a second from 0.001 to 1000000."""
     try:
         value = float(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a number of calls a second") from None
-    if not value >= 0 or value == float("inf"):
-        raise argparse.ArgumentTypeError(f"{text!r} must be 0 (no limit) or more")
+    if value != 0 and not _MIN_RATE <= value <= _MAX_RATE:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} must be 0 (no limit) or from {_MIN_RATE:g} to {_MAX_RATE:.0f}"
+        )
     return value
+
+
+def _metrics_listen(text: str) -> str:
+    try:
+        parse_listen(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from error
+    return text
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -135,60 +210,61 @@ def build_parser() -> argparse.ArgumentParser:
     serve = verbs.add_parser("serve", help="run the gRPC server")
     serve.add_argument(
         "--listen",
+        type=_address,
         default=_env("listen", "127.0.0.1:50051"),
         help="HOST:PORT to listen on (env RELAYDESK_LISTEN; default %(default)s)",
     )
     serve.add_argument(
         "--data-dir",
         type=Path,
-        default=Path(_env("data-dir", "./data")),
+        default=_env("data-dir", "./data"),
         help="where the database and the first admin key live (env RELAYDESK_DATA_DIR; "
         "default %(default)s)",
     )
     serve.add_argument(
         "--log-format",
         choices=("json", "text"),
+        type=_choice("json", "text"),
         default=_env("log-format", "json"),
         help="log line format (env RELAYDESK_LOG_FORMAT; default %(default)s)",
     )
     serve.add_argument(
         "--log-level",
         choices=("debug", "info", "warning", "error"),
+        type=_choice("debug", "info", "warning", "error"),
         default=_env("log-level", "info"),
         help="(env RELAYDESK_LOG_LEVEL; default %(default)s)",
     )
     serve.add_argument(
         "--event-retention",
         type=_positive_duration,
-        default=_positive_duration(_env("event-retention", "7d")),
+        default=_env("event-retention", "7d"),
         help="how long events stay replayable (env RELAYDESK_EVENT_RETENTION; default 7d)",
     )
     serve.add_argument(
         "--heartbeat-interval",
         type=_positive_duration,
-        default=_positive_duration(_env("heartbeat-interval", "15s")),
+        default=_env("heartbeat-interval", "15s"),
         help="how often idle subscribers get a heartbeat "
         "(env RELAYDESK_HEARTBEAT_INTERVAL; default 15s)",
     )
     serve.add_argument(
         "--subscriber-buffer",
-        type=int,
-        default=int(_env("subscriber-buffer", "10000")),
+        type=_count,
+        default=_env("subscriber-buffer", "10000"),
         help="how many events a subscriber may fall behind before it is cut "
         "(env RELAYDESK_SUBSCRIBER_BUFFER; default %(default)s)",
     )
     serve.add_argument(
         "--channel-message-rate",
-        type=float,
-        default=float(_env("channel-message-rate", "30")),
+        type=_rate,
+        default=_env("channel-message-rate", "30"),
         help="messages a second one channel sustains; bursts may reach five times that "
         "(env RELAYDESK_CHANNEL_MESSAGE_RATE; default 30)",
     )
     serve.add_argument(
         "--token-call-rate",
         type=_call_rate,
-        # A string default goes through `type`, so a bad environment value is a
-        # usage error naming the flag.
         default=_env("token-call-rate", "20"),
         help="calls a second one agent or customer token sustains, in bursts of up to five "
         "times that; 0 for no limit (env RELAYDESK_TOKEN_CALL_RATE; default 20)",
@@ -203,6 +279,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--event-loop",
         choices=("uvloop", "asyncio"),
+        type=_choice("uvloop", "asyncio"),
         default=_env("event-loop", "uvloop"),
         help="the asyncio event loop implementation (env RELAYDESK_EVENT_LOOP; "
         "default %(default)s: libuv-based, markedly cheaper per call)",
@@ -210,7 +287,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--shutdown-grace",
         type=_duration,
-        default=_duration(_env("shutdown-grace", "10s")),
+        default=_env("shutdown-grace", "10s"),
         help="how long in-flight calls may take to finish on shutdown "
         "(env RELAYDESK_SHUTDOWN_GRACE; default 10s)",
     )
@@ -244,7 +321,17 @@ def build_parser() -> argparse.ArgumentParser:
         help="serve plaintext on an address that is not loopback "
         "(env RELAYDESK_ALLOW_INSECURE: 1/true/yes or 0/false/no; default off)",
     )
+    serve.add_argument(
+        "--metrics-listen",
+        type=_metrics_listen,
+        metavar="HOST:PORT",
+        default=_env("metrics-listen", "") or None,
+        help="serve Prometheus metrics at http://HOST:PORT/metrics, plaintext (the rule of "
+        "--allow-insecure applies) (env RELAYDESK_METRICS_LISTEN; default off)",
+    )
     serve.set_defaults(usage_error=serve.error)
+    admin.add_verbs(verbs)
+    backup.add_verb(verbs)
     return parser
 
 
@@ -264,6 +351,7 @@ async def serve(args: argparse.Namespace) -> None:
             token_call_burst=max(1, round(args.token_call_rate * 5)),
             key_call_rate=args.key_call_rate,
             key_call_burst=max(1, round(args.key_call_rate * 5)),
+            metrics_listen=args.metrics_listen,
         )
     )
     await running.start()
@@ -275,6 +363,7 @@ async def serve(args: argparse.Namespace) -> None:
             "tls": "off" if args.tls is None else "mutual" if args.tls.mutual else "on",
             "database": str(running.store.path),
             "admin_key_file": str(running.admin_key_path.resolve()),
+            "metrics_port": running.metrics_port,
         },
     )
     stop = asyncio.Event()
@@ -290,6 +379,10 @@ async def serve(args: argparse.Namespace) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    verb = getattr(args, "run", None)
+    if verb is not None:  # the admin verbs and backup: no server runs here
+        code: int = verb(args)
+        return code
     configure_logging(args.log_format, args.log_level)
     if args.verb == "serve":
         try:

@@ -49,6 +49,11 @@ class OutboundDispatcher:
             "handing out outbound deliveries", clock, self._dispatch_round, self._next_lease_end
         )
 
+    @property
+    def connected(self) -> int:
+        """How many StreamOutbound calls are connected."""
+        return len(self._adapters)
+
     def connect(self, channel_types: Sequence[ChannelType]) -> Adapter:
         adapter = Adapter(frozenset(channel_types or _ALL_TYPES))
         self._adapters.append(adapter)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import datetime as dt
 import json
 import os
 import signal
@@ -16,6 +17,7 @@ from grpc_health.v1 import health_pb2, health_pb2_grpc
 
 from relaydesk.client import Client, connect
 from relaydesk.v1 import flow_service_pb2 as pb
+from relaydesk_server.cli import build_parser
 from tests.support import create_default_workflow, task_flow
 
 READY_TIMEOUT = 30
@@ -135,27 +137,133 @@ async def test_serve_on_a_taken_port_fails_with_a_clear_message(tmp_path: Path) 
         await blocker.wait_closed()
 
 
-@pytest.mark.parametrize(
-    "flag",
-    [
-        "--shutdown-grace=soon",
-        "--log-format=xml",
-        "--event-retention=0s",
-        "--heartbeat-interval=x",
-        "--token-call-rate=fast",
-        "--token-call-rate=-1",
-        "--key-call-rate=nan",
-    ],
-)
-async def test_bad_flags_are_rejected(flag: str, tmp_path: Path) -> None:
+async def run_serve(tmp_path: Path, *flags: str, env: dict[str, str] | None = None) -> str:
+    """Runs `relaydesk serve` expecting it to refuse to start: its exit status is 2
+    and its stderr (returned) a usage error; never a server left running."""
     process = await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",
         "relaydesk_server.cli",
         "serve",
-        flag,
+        "--data-dir",
+        str(tmp_path / "data"),
+        *flags,
         stderr=asyncio.subprocess.PIPE,
+        env={**os.environ, **(env or {})},
     )
-    _, stderr = await asyncio.wait_for(process.communicate(), READY_TIMEOUT)
-    assert process.returncode == 2
-    assert b"usage:" in stderr
+    try:
+        _, stderr = await asyncio.wait_for(process.communicate(), READY_TIMEOUT)
+    finally:
+        if process.returncode is None:
+            process.kill()
+            await process.wait()
+    text = stderr.decode()
+    assert process.returncode == 2, text
+    assert "Traceback" not in text
+    assert "usage:" in text
+    return text
+
+
+@pytest.mark.parametrize(
+    "flag",
+    [
+        "--shutdown-grace=soon",
+        "--shutdown-grace=-1s",
+        "--shutdown-grace=3651d",
+        "--log-format=xml",
+        "--log-level=loud",
+        "--event-loop=trio",
+        "--event-retention=0s",
+        "--event-retention=99999999999999d",
+        "--heartbeat-interval=x",
+        "--heartbeat-interval=0ms",
+        "--subscriber-buffer=-5",
+        "--subscriber-buffer=0",
+        "--subscriber-buffer=ten",
+        "--channel-message-rate=0",
+        "--channel-message-rate=-1",
+        "--channel-message-rate=nan",
+        "--channel-message-rate=inf",
+        "--channel-message-rate=1e308",
+        "--token-call-rate=fast",
+        "--token-call-rate=-1",
+        "--token-call-rate=1e-300",
+        "--key-call-rate=nan",
+        "--listen=127.0.0.1:65536",
+        "--listen=127.0.0.1:-1",
+        "--listen=127.0.0.1:http",
+        "--listen=127.0.0.1",
+        "--listen=::1:50051",
+    ],
+)
+async def test_bad_flags_are_rejected(flag: str, tmp_path: Path) -> None:
+    name = flag.partition("=")[0]
+    stderr = await run_serve(tmp_path, flag)
+    assert f"relaydesk serve: error: argument {name}: " in stderr
+    assert not (tmp_path / "data").exists()
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "flag"),
+    [
+        ("RELAYDESK_EVENT_RETENTION", "soon", "--event-retention"),
+        ("RELAYDESK_HEARTBEAT_INTERVAL", "0s", "--heartbeat-interval"),
+        ("RELAYDESK_SHUTDOWN_GRACE", "forever", "--shutdown-grace"),
+        ("RELAYDESK_SUBSCRIBER_BUFFER", "-5", "--subscriber-buffer"),
+        ("RELAYDESK_CHANNEL_MESSAGE_RATE", "0", "--channel-message-rate"),
+        ("RELAYDESK_TOKEN_CALL_RATE", "fast", "--token-call-rate"),
+        ("RELAYDESK_KEY_CALL_RATE", "-1", "--key-call-rate"),
+        ("RELAYDESK_LISTEN", "localhost", "--listen"),
+        ("RELAYDESK_LOG_FORMAT", "xml", "--log-format"),
+        ("RELAYDESK_LOG_LEVEL", "loud", "--log-level"),
+        ("RELAYDESK_EVENT_LOOP", "trio", "--event-loop"),
+        ("RELAYDESK_ALLOW_INSECURE", "maybe", "--allow-insecure"),
+    ],
+)
+async def test_bad_environment_values_are_usage_errors_naming_the_flag(
+    variable: str, value: str, flag: str, tmp_path: Path
+) -> None:
+    stderr = await run_serve(tmp_path, env={variable: value})
+    assert f"relaydesk serve: error: argument {flag}: " in stderr or (
+        f"relaydesk serve: error: {flag} (env {variable}): " in stderr
+    )
+    assert repr(value) in stderr
+    assert not (tmp_path / "data").exists()
+
+
+def test_values_at_the_bounds_are_accepted(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RELAYDESK_EVENT_RETENTION", "soon")  # the command line wins
+    args = build_parser().parse_args(
+        [
+            "serve",
+            "--listen=[::1]:65535",
+            "--shutdown-grace=0s",
+            "--event-retention=3650d",
+            "--heartbeat-interval=1ms",
+            "--subscriber-buffer=1",
+            "--channel-message-rate=0.001",
+            "--token-call-rate=0",
+            "--key-call-rate=1000000",
+        ]
+    )
+    assert args.listen == "[::1]:65535"
+    assert args.shutdown_grace == dt.timedelta(0)
+    assert args.event_retention == dt.timedelta(days=3650)
+    assert args.heartbeat_interval == dt.timedelta(milliseconds=1)
+    assert args.subscriber_buffer == 1
+    assert args.channel_message_rate == 0.001
+    assert (args.token_call_rate, args.key_call_rate) == (0, 1_000_000)
+    monkeypatch.delenv("RELAYDESK_EVENT_RETENTION")
+    for listen in ("0.0.0.0:0", ":50051", "localhost:50051", "unix:/run/relaydesk.sock"):
+        assert build_parser().parse_args(["serve", "--listen", listen]).listen == listen
+
+
+def test_defaults_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RELAYDESK_EVENT_RETENTION", "1h30m")
+    monkeypatch.setenv("RELAYDESK_SUBSCRIBER_BUFFER", "64")
+    monkeypatch.setenv("RELAYDESK_CHANNEL_MESSAGE_RATE", "2.5")
+    args = build_parser().parse_args(["serve"])
+    assert args.event_retention == dt.timedelta(hours=1, minutes=30)
+    assert args.subscriber_buffer == 64
+    assert args.channel_message_rate == 2.5
+    assert args.heartbeat_interval == dt.timedelta(seconds=15)

@@ -21,6 +21,7 @@ import logging
 import queue
 import sqlite3
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -198,11 +199,15 @@ class Store:
         *,
         event_encoder: EventEncoder = _no_events,
         readers: int = 4,
+        on_batch: Callable[[int, float], None] | None = None,
     ) -> None:
         self.path = path
         self.clock = clock
         self.ids = ids
         self._event_encoder = event_encoder
+        # Called on the writer thread after each committed batch with its number of
+        # writes and the seconds from its BEGIN until its COMMIT returned (metrics).
+        self._on_batch = on_batch
         # Called on the event loop with each batch's committed events, in order.
         self.on_events: Callable[[list[LoggedEvent]], None] | None = None
         # Called on the event loop after a batch that wrote to a watched table:
@@ -326,6 +331,7 @@ class Store:
             "bot_calls": tx.executions,
         }
         sequence_at_start = self._sequencer.last
+        started = time.perf_counter()
         try:
             conn.execute("BEGIN IMMEDIATE")
             for job in batch:
@@ -367,6 +373,11 @@ class Store:
             changed = set()
         else:
             self.last_sequence = self._sequencer.last
+            if self._on_batch is not None:
+                try:
+                    self._on_batch(len(batch), time.perf_counter() - started)
+                except Exception:
+                    log.exception("the batch observer failed")
         # One wake-up of the event loop per batch, however many writes it holds.
         batch[0].loop.call_soon_threadsafe(self._complete, outcomes, events, changed)
 
@@ -442,6 +453,13 @@ class Store:
             raise Unavailable("the server is shutting down", reason="SHUTTING_DOWN")
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._readers, self._run_read, fn)
+
+    def read_blocking(self, fn: Callable[[SqliteTransaction], T], timeout: float) -> T:
+        """`read` for a thread other than the event loop's (the metrics endpoint's): runs
+        `fn` on the reader pool and waits for it, at most `timeout` seconds (TimeoutError)."""
+        if self._closed:
+            raise Unavailable("the server is shutting down", reason="SHUTTING_DOWN")
+        return self._readers.submit(self._run_read, fn).result(timeout)
 
     def _run_read(self, fn: Callable[[SqliteTransaction], T]) -> T:
         local = self._reader_local

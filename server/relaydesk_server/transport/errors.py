@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import logging
+import re
+from collections.abc import Callable
+from typing import TypeVar
 
 import grpc
 from google.protobuf import any_pb2, duration_pb2
+from google.protobuf.message import Message
 from google.rpc import code_pb2, error_details_pb2, status_pb2
 from grpc_status import rpc_status
 
@@ -14,6 +18,43 @@ from relaydesk_server.domain import errors
 log = logging.getLogger(__name__)
 
 ERROR_DOMAIN = "relaydesk.dev"
+
+# Errors echo the caller's input (a malformed name, a value out of range), and a status
+# bigger than the client's metadata limit (8 KiB by default) reaches it as
+# RESOURCE_EXHAUSTED "Stream removed". So every text a status carries is bounded:
+# each unbroken run of characters (a name, an id, a value) keeps its first _RUN_CHARS,
+# each whole text its first _TEXT_BYTES of UTF-8, and each list of violations stops
+# before _LIST_BYTES; every cut says how much it left out.
+_RUN_CHARS = 200
+_TEXT_BYTES = 400
+_LIST_BYTES = 2048
+_LONG_RUN = re.compile(rf"\S{{{_RUN_CHARS + 1},}}")
+
+M = TypeVar("M", bound=Message)
+
+
+def _cut(kept: str, left_out: int) -> str:
+    return f"{kept}…({left_out} more characters)"
+
+
+def bounded(text: str) -> str:
+    """`text`, or its shortened form when it has a long run or is long as a whole."""
+    text = _LONG_RUN.sub(lambda run: _cut(run[0][:_RUN_CHARS], len(run[0]) - _RUN_CHARS), text)
+    if len(text.encode()) <= _TEXT_BYTES:
+        return text
+    kept = text.encode()[:_TEXT_BYTES].decode(errors="ignore")
+    return _cut(kept, len(text) - len(kept))
+
+
+def _bounded_list(violations: list[M], more: Callable[[str], M]) -> list[M]:
+    """The violations that fit in _LIST_BYTES, then one saying how many more there are."""
+    size = 0
+    for i, violation in enumerate(violations):
+        size += violation.ByteSize() + 3  # with its tag and length
+        if size > _LIST_BYTES:
+            return [*violations[:i], more(f"…({len(violations) - i} more violations)")]
+    return violations
+
 
 # Most specific first: the first matching class wins.
 _CODES: list[tuple[type[errors.DomainError], int]] = [
@@ -43,12 +84,17 @@ def _details(error: errors.DomainError) -> list[any_pb2.Any]:
             details.append(
                 _pack(
                     error_details_pb2.BadRequest(
-                        field_violations=[
-                            error_details_pb2.BadRequest.FieldViolation(
-                                field=v.field, description=v.description
-                            )
-                            for v in error.violations
-                        ]
+                        field_violations=_bounded_list(
+                            [
+                                error_details_pb2.BadRequest.FieldViolation(
+                                    field=bounded(v.field), description=bounded(v.description)
+                                )
+                                for v in error.violations
+                            ],
+                            lambda more: error_details_pb2.BadRequest.FieldViolation(
+                                description=more
+                            ),
+                        )
                     )
                 )
             )
@@ -56,9 +102,9 @@ def _details(error: errors.DomainError) -> list[any_pb2.Any]:
             details.append(
                 _pack(
                     error_details_pb2.ResourceInfo(
-                        resource_type=error.resource_type,
-                        resource_name=error.resource_name,
-                        description=error.message,
+                        resource_type=bounded(error.resource_type),
+                        resource_name=bounded(error.resource_name),
+                        description=bounded(error.message),
                     )
                 )
             )
@@ -66,9 +112,9 @@ def _details(error: errors.DomainError) -> list[any_pb2.Any]:
             details.append(
                 _pack(
                     error_details_pb2.ResourceInfo(
-                        resource_type=error.resource_type,
-                        resource_name=error.existing_name,
-                        description=error.message,
+                        resource_type=bounded(error.resource_type),
+                        resource_name=bounded(error.existing_name),
+                        description=bounded(error.message),
                     )
                 )
             )
@@ -76,12 +122,19 @@ def _details(error: errors.DomainError) -> list[any_pb2.Any]:
             details.append(
                 _pack(
                     error_details_pb2.PreconditionFailure(
-                        violations=[
-                            error_details_pb2.PreconditionFailure.Violation(
-                                type=v.type, subject=v.subject, description=v.description
-                            )
-                            for v in error.violations
-                        ]
+                        violations=_bounded_list(
+                            [
+                                error_details_pb2.PreconditionFailure.Violation(
+                                    type=bounded(v.type),
+                                    subject=bounded(v.subject),
+                                    description=bounded(v.description),
+                                )
+                                for v in error.violations
+                            ],
+                            lambda more: error_details_pb2.PreconditionFailure.Violation(
+                                description=more
+                            ),
+                        )
                     )
                 )
             )
@@ -95,7 +148,7 @@ def _details(error: errors.DomainError) -> list[any_pb2.Any]:
 def status_for(error: errors.DomainError) -> grpc.Status:
     code = next(code for cls, code in _CODES if isinstance(error, cls))
     return rpc_status.to_status(
-        status_pb2.Status(code=code, message=error.message, details=_details(error))
+        status_pb2.Status(code=code, message=bounded(error.message), details=_details(error))
     )
 
 

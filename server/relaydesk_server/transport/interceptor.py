@@ -46,6 +46,10 @@ PUBLIC_PREFIXES = (
 if TYPE_CHECKING:
     Handler = grpc.RpcMethodHandler[Any, Any]
 
+# Told of each call as it ends (a stream when it ends): its method, its status
+# code and how long it took in seconds. Runs on the event loop: keep it cheap.
+CallRecorder = Callable[[str, grpc.StatusCode, float], None]
+
 
 def _metadata_value(metadata: Any, wanted: str) -> str | None:
     for key, value in metadata or ():
@@ -55,13 +59,17 @@ def _metadata_value(metadata: Any, wanted: str) -> str | None:
 
 
 class _CallLog:
-    def __init__(self, method: str) -> None:
+    def __init__(self, method: str, record: CallRecorder | None = None) -> None:
         self.method = method
         self.principal: Principal | None = None
         self.started = time.perf_counter()
         self.request_id = ""
+        self._record = record
 
     def done(self, code: grpc.StatusCode | None) -> None:
+        elapsed = time.perf_counter() - self.started
+        if self._record is not None:
+            self._record(self.method, code or grpc.StatusCode.OK, elapsed)
         # Every failed call is logged; successful ones only at debug level, so
         # a busy server does not spend its time writing access lines.
         level = logging.DEBUG if code in (None, grpc.StatusCode.OK) else logging.INFO
@@ -73,11 +81,16 @@ class _CallLog:
             extra={
                 "rpc_method": self.method,
                 "code": (code or grpc.StatusCode.OK).name,
-                "duration_ms": round((time.perf_counter() - self.started) * 1000, 3),
+                "duration_ms": round(elapsed * 1000, 3),
                 "principal": self.principal.subject if self.principal else None,
                 "request_id": self.request_id or None,
             },
         )
+
+    def cancelled(self) -> None:
+        """The client went away (or the server is stopping): counted, not logged."""
+        if self._record is not None:
+            self._record(self.method, grpc.StatusCode.CANCELLED, time.perf_counter() - self.started)
 
 
 async def _fail(context: Context, call: _CallLog, error: Exception) -> None:
@@ -117,11 +130,16 @@ class CallRates:
 
 class RpcInterceptor(grpc.aio.ServerInterceptor):
     def __init__(
-        self, authenticator: Authenticator, rates: CallRates, streams: OpenStreams
+        self,
+        authenticator: Authenticator,
+        rates: CallRates,
+        streams: OpenStreams,
+        record: CallRecorder | None = None,
     ) -> None:
         self._authenticator = authenticator
         self._rates = rates
         self._streams = streams
+        self._record = record
         # Handlers are fixed once the server starts, so each method is wrapped once.
         self._wrapped: dict[str, Handler | None] = {}
 
@@ -135,7 +153,9 @@ class RpcInterceptor(grpc.aio.ServerInterceptor):
             return self._wrapped[method]
         handler = await continuation(handler_call_details)
         if handler is not None and not method.startswith(PUBLIC_PREFIXES):
-            handler = _wrap(handler, method, self._authenticator, self._rates, self._streams)
+            handler = _wrap(
+                handler, method, self._authenticator, self._rates, self._streams, self._record
+            )
         self._wrapped[method] = handler
         return handler
 
@@ -167,6 +187,7 @@ def _wrap(
     authenticator: Authenticator,
     rates: CallRates,
     streams: OpenStreams,
+    record: CallRecorder | None = None,
 ) -> Handler:
     def begin(call: _CallLog, request: Any, context: Context) -> None:
         """Records the call and who makes it; raises when its credentials are rejected."""
@@ -189,11 +210,14 @@ def _wrap(
         unary: Callable[[Any, Context], Awaitable[Any]] = handler.unary_unary  # type: ignore[assignment]
 
         async def unary_unary(request: Any, context: Context) -> Any:
-            call = _CallLog(method)
+            call = _CallLog(method, record)
             try:
                 begin(call, request, context)
                 response = await unary(request, context)
             except grpc.aio.AbortError:
+                raise
+            except asyncio.CancelledError:
+                call.cancelled()
                 raise
             except Exception as error:
                 await _fail(context, call, error)
@@ -210,7 +234,7 @@ def _wrap(
         streaming: Callable[[Any, Context], AsyncIterator[Any]] = handler.unary_stream  # type: ignore[assignment]
 
         async def unary_stream(request: Any, context: Context) -> AsyncIterator[Any]:
-            call = _CallLog(method)
+            call = _CallLog(method, record)
             task = None
             try:
                 begin(call, request, context)
@@ -225,6 +249,7 @@ def _wrap(
                 # any later call with it. Any other cancellation goes on.
                 ended = streams.ended_by(task)
                 if ended is None:
+                    call.cancelled()
                     raise
                 await _fail(context, call, ended)
             except Exception as error:
