@@ -38,6 +38,7 @@ from prometheus_client.metrics_core import Metric
 from prometheus_client.registry import Collector
 
 from relaydesk_server.dispatch import OutboundDispatcher
+from relaydesk_server.domain import expressions
 from relaydesk_server.events.stream import EventStreams
 from relaydesk_server.storage.stats import Backlog, backlog
 from relaydesk_server.storage.store import Store
@@ -207,8 +208,18 @@ class _ScrapeTime(Collector):
                     tasks.add_metric([status], count)
                 deliveries.add_metric([], gauges.backlog.deliveries_pending)
                 postings.add_metric([], gauges.backlog.webhook_postings_pending)
+        # Routing expressions that failed while evaluating (each counted as no match).
+        expression_failures = CounterMetricFamily(
+            "relaydesk_expression_failures",
+            "Routing expressions that failed while evaluating, by expression.",
+            labels=["expression"],
+        )
+        if gauges is not None:
+            for source, count in sorted(expressions.failures.items()):
+                expression_failures.add_metric([source], count)
         yield streams
         yield head
+        yield expression_failures
         if gauges is None or gauges.backlog is not None:
             yield from (tasks, deliveries, postings)
 

@@ -36,6 +36,8 @@ from tests.support import (
     default_workflow,
     expect_error,
     new_channel,
+    new_queue,
+    new_worker,
     next_delivery,
     open_outbound,
     send,
@@ -396,3 +398,12 @@ def test_the_metrics_address_comes_from_the_flag_or_the_environment(
         assert args.metrics_listen == listen
     monkeypatch.setenv("RELAYDESK_METRICS_LISTEN", "127.0.0.1:9464")
     assert build_parser().parse_args(["serve"]).metrics_listen == "127.0.0.1:9464"
+
+
+async def test_a_failing_routing_expression_is_counted(metered: Harness) -> None:
+    rd = metered.client
+    source = "'chat' in worker.attributes.skills_for_metrics_test"
+    await new_queue(rd, target_workers=source)
+    await new_worker(rd, "no-skills-here")
+    scraped = await scrape(metered)
+    assert scraped.number("relaydesk_expression_failures_total", expression=source) >= 1
