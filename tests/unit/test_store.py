@@ -13,7 +13,7 @@ from relaydesk_server.clock import ManualClock
 from relaydesk_server.domain.errors import InvalidArgument
 from relaydesk_server.domain.keys_model import ApiKey, Role
 from relaydesk_server.domain.names import RandomIds
-from relaydesk_server.storage.migrations import MIGRATIONS
+from relaydesk_server.storage.migrations import MIGRATIONS, NewerDatabase
 from relaydesk_server.storage.store import SqliteTransaction, Store
 
 ALL_MIGRATIONS = [m.name for m in MIGRATIONS]
@@ -123,3 +123,18 @@ async def test_a_rolled_back_write_leaves_no_trace_in_the_writers_channel_cache(
     assert in_writer is not None
     assert on_disk is not None
     assert in_writer.next_message_index == on_disk.next_message_index == 0
+
+
+async def test_a_database_upgraded_by_a_newer_version_is_refused(tmp_path: Path) -> None:
+    first = Store(tmp_path / "r.db", ManualClock(), RandomIds())
+    first.open()
+    await first.close()
+    conn = sqlite3.connect(tmp_path / "r.db")
+    with conn:
+        conn.execute(
+            "INSERT INTO schema_migrations (name, applied_time) VALUES ('9999_future', 'x')"
+        )
+    conn.close()
+    newer = Store(tmp_path / "r.db", ManualClock(), RandomIds())
+    with pytest.raises(NewerDatabase, match="9999_future"):
+        newer.open()

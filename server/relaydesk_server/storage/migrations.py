@@ -743,12 +743,27 @@ MIGRATIONS: list[Migration] = [
 ]
 
 
+class NewerDatabase(OSError):
+    """The database was migrated by a newer relaydesk than this one."""
+
+
 def apply_migrations(conn: sqlite3.Connection, now: dt.datetime) -> list[str]:
-    """Applies the migrations not yet recorded; returns the names applied."""
+    """Applies the migrations not yet recorded; returns the names applied.
+
+    A database that already has migrations this server does not know was
+    upgraded by a newer relaydesk: it is refused rather than misread.
+    """
     db = sqlite_utils.Database(conn)
     if "schema_migrations" not in db.table_names():
         db.create_table("schema_migrations", {"name": str, "applied_time": str}, pk="name")
     applied = {row["name"] for row in db.table("schema_migrations").rows}
+    unknown = sorted(applied - {migration.name for migration in MIGRATIONS})
+    if unknown:
+        raise NewerDatabase(
+            f"the database was upgraded by a newer relaydesk (it has the migrations "
+            f"{', '.join(unknown)}, which this version does not know): run that version, "
+            "or restore a backup taken before the upgrade"
+        )
     newly_applied = []
     for migration in MIGRATIONS:
         if migration.name in applied:

@@ -234,7 +234,11 @@ class Store:
         """Opens the database, applies migrations, starts the writer. Returns migrations applied."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
         conn = connect(self.path)
-        applied = apply_migrations(conn, self.clock.now())
+        try:
+            applied = apply_migrations(conn, self.clock.now())
+        except BaseException:
+            conn.close()
+            raise
         self.last_sequence = last_sequence(sqlite_utils.Database(conn))
         self._writer_conn = conn
         self._writer_thread = threading.Thread(
