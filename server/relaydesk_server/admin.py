@@ -57,6 +57,7 @@ from relaydesk.v1 import (
     workflow_pb2,
     workforce_service_pb2,
 )
+from relaydesk_server.arguments import UsageError, env, read_file
 from relaydesk_server.durations import parse_duration
 
 DEFAULT_SERVER = "127.0.0.1:50051"
@@ -71,14 +72,6 @@ EXIT_USAGE = 2  # argparse's own code for a bad command line
 EXIT_INTERRUPTED = 130
 
 Handler = Callable[[Client, argparse.Namespace], Awaitable[int]]
-
-
-class _UsageError(Exception):
-    pass
-
-
-def _env(flag: str, default: str) -> str:
-    return os.environ.get("RELAYDESK_" + flag.upper().replace("-", "_"), default)
 
 
 # -- values as table cells ---------------------------------------------------------
@@ -808,28 +801,21 @@ def _credential(args: argparse.Namespace) -> str | None:
     except FileNotFoundError:
         return None
     except OSError as error:
-        raise _UsageError(
+        raise UsageError(
             f"no --token or RELAYDESK_TOKEN, and {DEFAULT_TOKEN_FILE} cannot be read: "
             f"{error.strerror or error}"
         ) from error
 
 
-def _read(flag: str, path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as error:
-        raise _UsageError(f"{flag} {path}: cannot read it: {error.strerror or error}") from error
-
-
 def _channel_credentials(args: argparse.Namespace) -> grpc.ChannelCredentials | None:
     if (args.tls_cert is None) != (args.tls_key is None):
-        raise _UsageError("--tls-cert and --tls-key go together: give both or neither")
+        raise UsageError("--tls-cert and --tls-key go together: give both or neither")
     if not (args.tls or args.tls_ca or args.tls_cert or args.tls_server_name):
         return None
     return grpc.ssl_channel_credentials(
-        root_certificates=None if args.tls_ca is None else _read("--tls-ca", args.tls_ca),
-        private_key=None if args.tls_key is None else _read("--tls-key", args.tls_key),
-        certificate_chain=None if args.tls_cert is None else _read("--tls-cert", args.tls_cert),
+        root_certificates=None if args.tls_ca is None else read_file("--tls-ca", args.tls_ca),
+        private_key=None if args.tls_key is None else read_file("--tls-key", args.tls_key),
+        certificate_chain=None if args.tls_cert is None else read_file("--tls-cert", args.tls_cert),
     )
 
 
@@ -839,7 +825,7 @@ def _common_options() -> argparse.ArgumentParser:
     connection.add_argument(
         "--server",
         metavar="HOST:PORT",
-        default=_env("server", DEFAULT_SERVER),
+        default=env("server", DEFAULT_SERVER),
         help="the server (env RELAYDESK_SERVER; default %(default)s)",
     )
     connection.add_argument(
@@ -854,7 +840,7 @@ def _common_options() -> argparse.ArgumentParser:
         "--tls-ca",
         type=Path,
         metavar="FILE",
-        default=_env("tls-ca", "") or None,
+        default=env("tls-ca", "") or None,
         help="connect with TLS, trusting the PEM CA certificates in FILE (env RELAYDESK_TLS_CA)",
     )
     connection.add_argument(
@@ -882,7 +868,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         credential = _credential(args)
         credentials = _channel_credentials(args)
-    except _UsageError as error:
+    except UsageError as error:
         _usage(args, str(error))
     options = []
     if args.tls_server_name:

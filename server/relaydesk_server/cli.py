@@ -10,7 +10,6 @@ import argparse
 import asyncio
 import datetime as dt
 import logging
-import os
 import signal
 import ssl
 import sys
@@ -21,16 +20,13 @@ import uvloop
 
 from relaydesk_server import __version__, admin, backup
 from relaydesk_server.app import ServerOptions, create_server
+from relaydesk_server.arguments import UsageError, env, read_file
 from relaydesk_server.durations import parse_duration
 from relaydesk_server.logs import configure_logging
 from relaydesk_server.metrics import parse_listen
 from relaydesk_server.transport_security import PlaintextRefused, TlsFiles
 
 log = logging.getLogger("relaydesk")
-
-
-def _env(flag: str, default: str) -> str:
-    return os.environ.get("RELAYDESK_" + flag.upper().replace("-", "_"), default)
 
 
 # Flag values are checked by their `type`. A flag's default is its environment
@@ -86,15 +82,24 @@ def _count(text: str) -> int:
     return value
 
 
-def _rate(text: str) -> float:
-    """A number of messages a second from 0.001 to 1000000."""
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of messages a second") from None
-    if not _MIN_RATE <= value <= _MAX_RATE:
-        raise argparse.ArgumentTypeError(f"{text!r} must be from {_MIN_RATE:g} to {_MAX_RATE:.0f}")
-    return value
+def _rate(unit: str, *, off: bool = False) -> Callable[[str], float]:
+    """A number of `unit` a second from 0.001 to 1000000; with `off`, 0 (no limit) too."""
+
+    def rate(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                f"{text!r} is not a number of {unit} a second"
+            ) from None
+        if not (_MIN_RATE <= value <= _MAX_RATE or (off and value == 0)):
+            zero = "0 (no limit) or " if off else ""
+            raise argparse.ArgumentTypeError(
+                f"{text!r} must be {zero}from {_MIN_RATE:g} to {_MAX_RATE:.0f}"
+            )
+        return value
+
+    return rate
 
 
 def _choice(*choices: str) -> Callable[[str], str]:
@@ -117,10 +122,6 @@ def _boolean(text: str) -> bool:
     raise ValueError(f"{text!r} is not one of 1, true, yes, 0, false, no")
 
 
-class _UsageError(Exception):
-    pass
-
-
 class _EncryptedKey(Exception):
     pass
 
@@ -129,21 +130,14 @@ def _no_password() -> bytes:
     raise _EncryptedKey("the key is encrypted")
 
 
-def _read(flag: str, path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as error:
-        raise _UsageError(f"{flag} {path}: cannot read it: {error.strerror or error}") from error
-
-
 def _allow_insecure(args: argparse.Namespace) -> bool:
     if args.allow_insecure is not None:
         return bool(args.allow_insecure)
-    text = _env("allow-insecure", "") or "false"
+    text = env("allow-insecure", "") or "false"
     try:
         return _boolean(text)
     except ValueError as error:
-        raise _UsageError(f"--allow-insecure (env RELAYDESK_ALLOW_INSECURE): {error}") from error
+        raise UsageError(f"--allow-insecure (env RELAYDESK_ALLOW_INSECURE): {error}") from error
 
 
 def _load_tls(args: argparse.Namespace) -> TlsFiles | None:
@@ -153,20 +147,20 @@ def _load_tls(args: argparse.Namespace) -> TlsFiles | None:
     client_ca: Path | None = args.tls_client_ca
     if cert is None and key is None:
         if client_ca is not None:
-            raise _UsageError("--tls-client-ca needs --tls-cert and --tls-key")
+            raise UsageError("--tls-client-ca needs --tls-cert and --tls-key")
         return None
     if cert is None or key is None:
-        raise _UsageError("--tls-cert and --tls-key go together: give both or neither")
+        raise UsageError("--tls-cert and --tls-key go together: give both or neither")
     tls = TlsFiles(
-        cert_chain=_read("--tls-cert", cert),
-        private_key=_read("--tls-key", key),
-        client_ca=None if client_ca is None else _read("--tls-client-ca", client_ca),
+        cert_chain=read_file("--tls-cert", cert),
+        private_key=read_file("--tls-key", key),
+        client_ca=None if client_ca is None else read_file("--tls-client-ca", client_ca),
     )
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     try:
         context.load_cert_chain(cert, key, password=_no_password)
     except (OSError, _EncryptedKey) as error:  # ssl.SSLError is an OSError
-        raise _UsageError(
+        raise UsageError(
             f"--tls-cert {cert} and --tls-key {key}: not a PEM certificate chain and "
             f"its unencrypted private key ({error})"
         ) from error
@@ -174,23 +168,10 @@ def _load_tls(args: argparse.Namespace) -> TlsFiles | None:
         try:
             context.load_verify_locations(cafile=client_ca)
         except OSError as error:
-            raise _UsageError(
+            raise UsageError(
                 f"--tls-client-ca {client_ca}: not PEM CA certificates ({error})"
             ) from error
     return tls
-
-
-def _call_rate(text: str) -> float:
-    """0 (no limit), or a number of calls a second from 0.001 to 1000000."""
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of calls a second") from None
-    if value != 0 and not _MIN_RATE <= value <= _MAX_RATE:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} must be 0 (no limit) or from {_MIN_RATE:g} to {_MAX_RATE:.0f}"
-        )
-    return value
 
 
 def _metrics_listen(text: str) -> str:
@@ -211,13 +192,13 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--listen",
         type=_address,
-        default=_env("listen", "127.0.0.1:50051"),
+        default=env("listen", "127.0.0.1:50051"),
         help="HOST:PORT to listen on (env RELAYDESK_LISTEN; default %(default)s)",
     )
     serve.add_argument(
         "--data-dir",
         type=Path,
-        default=_env("data-dir", "./data"),
+        default=env("data-dir", "./data"),
         help="where the database and the first admin key live (env RELAYDESK_DATA_DIR; "
         "default %(default)s)",
     )
@@ -225,54 +206,54 @@ def build_parser() -> argparse.ArgumentParser:
         "--log-format",
         choices=("json", "text"),
         type=_choice("json", "text"),
-        default=_env("log-format", "json"),
+        default=env("log-format", "json"),
         help="log line format (env RELAYDESK_LOG_FORMAT; default %(default)s)",
     )
     serve.add_argument(
         "--log-level",
         choices=("debug", "info", "warning", "error"),
         type=_choice("debug", "info", "warning", "error"),
-        default=_env("log-level", "info"),
+        default=env("log-level", "info"),
         help="(env RELAYDESK_LOG_LEVEL; default %(default)s)",
     )
     serve.add_argument(
         "--event-retention",
         type=_positive_duration,
-        default=_env("event-retention", "7d"),
+        default=env("event-retention", "7d"),
         help="how long events stay replayable (env RELAYDESK_EVENT_RETENTION; default 7d)",
     )
     serve.add_argument(
         "--heartbeat-interval",
         type=_positive_duration,
-        default=_env("heartbeat-interval", "15s"),
+        default=env("heartbeat-interval", "15s"),
         help="how often idle subscribers get a heartbeat "
         "(env RELAYDESK_HEARTBEAT_INTERVAL; default 15s)",
     )
     serve.add_argument(
         "--subscriber-buffer",
         type=_count,
-        default=_env("subscriber-buffer", "10000"),
+        default=env("subscriber-buffer", "10000"),
         help="how many events a subscriber may fall behind before it is cut "
         "(env RELAYDESK_SUBSCRIBER_BUFFER; default %(default)s)",
     )
     serve.add_argument(
         "--channel-message-rate",
-        type=_rate,
-        default=_env("channel-message-rate", "30"),
+        type=_rate("messages"),
+        default=env("channel-message-rate", "30"),
         help="messages a second one channel sustains; bursts may reach five times that "
         "(env RELAYDESK_CHANNEL_MESSAGE_RATE; default 30)",
     )
     serve.add_argument(
         "--token-call-rate",
-        type=_call_rate,
-        default=_env("token-call-rate", "20"),
+        type=_rate("calls", off=True),
+        default=env("token-call-rate", "20"),
         help="calls a second one agent or customer token sustains, in bursts of up to five "
         "times that; 0 for no limit (env RELAYDESK_TOKEN_CALL_RATE; default 20)",
     )
     serve.add_argument(
         "--key-call-rate",
-        type=_call_rate,
-        default=_env("key-call-rate", "0"),
+        type=_rate("calls", off=True),
+        default=env("key-call-rate", "0"),
         help="calls a second one API key sustains, in bursts of up to five times that; "
         "0 for no limit (env RELAYDESK_KEY_CALL_RATE; default 0)",
     )
@@ -280,14 +261,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--event-loop",
         choices=("uvloop", "asyncio"),
         type=_choice("uvloop", "asyncio"),
-        default=_env("event-loop", "uvloop"),
+        default=env("event-loop", "uvloop"),
         help="the asyncio event loop implementation (env RELAYDESK_EVENT_LOOP; "
         "default %(default)s: libuv-based, markedly cheaper per call)",
     )
     serve.add_argument(
         "--shutdown-grace",
         type=_duration,
-        default=_env("shutdown-grace", "10s"),
+        default=env("shutdown-grace", "10s"),
         help="how long in-flight calls may take to finish on shutdown "
         "(env RELAYDESK_SHUTDOWN_GRACE; default 10s)",
     )
@@ -295,7 +276,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--tls-cert",
         type=Path,
         metavar="FILE",
-        default=_env("tls-cert", "") or None,
+        default=env("tls-cert", "") or None,
         help="the server's PEM certificate chain; with --tls-key, calls are served over TLS "
         "(env RELAYDESK_TLS_CERT)",
     )
@@ -303,14 +284,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--tls-key",
         type=Path,
         metavar="FILE",
-        default=_env("tls-key", "") or None,
+        default=env("tls-key", "") or None,
         help="the PEM private key of --tls-cert, unencrypted (env RELAYDESK_TLS_KEY)",
     )
     serve.add_argument(
         "--tls-client-ca",
         type=Path,
         metavar="FILE",
-        default=_env("tls-client-ca", "") or None,
+        default=env("tls-client-ca", "") or None,
         help="mutual TLS: require a client certificate signed by a CA in this PEM file; "
         "needs --tls-cert and --tls-key (env RELAYDESK_TLS_CLIENT_CA)",
     )
@@ -325,7 +306,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--metrics-listen",
         type=_metrics_listen,
         metavar="HOST:PORT",
-        default=_env("metrics-listen", "") or None,
+        default=env("metrics-listen", "") or None,
         help="serve Prometheus metrics at http://HOST:PORT/metrics, plaintext (the rule of "
         "--allow-insecure applies) (env RELAYDESK_METRICS_LISTEN; default off)",
     )
@@ -388,7 +369,7 @@ def main(argv: list[str] | None = None) -> int:
         try:
             args.allow_insecure = _allow_insecure(args)
             args.tls = _load_tls(args)
-        except _UsageError as error:
+        except UsageError as error:
             args.usage_error(str(error))  # exits with status 2
             return 2
         run = uvloop.run if args.event_loop == "uvloop" else asyncio.run
