@@ -44,6 +44,7 @@ from relaydesk_server.domain.bots_model import (
     WaitForReplyStep,
 )
 from relaydesk_server.domain.channels_model import (
+    PRE_ENGAGEMENT,
     Channel,
     MemberRole,
     Message,
@@ -65,7 +66,6 @@ log = logging.getLogger(__name__)
 
 # A bot's messages are bounded by the step limit, not by the channel's rate.
 _BOT_MESSAGES = RateLimiter(rate=1e9, burst=10**9)
-_PRE_ENGAGEMENT = "pre_engagement"
 
 
 class _Run:
@@ -324,9 +324,9 @@ def _hand_over(
     given = {key: run.render(text, context) for key, text in step.attributes.items()}
     attributes = {**tasks.conversation_attributes(channel, channel.spec.display_name, given)}
     attributes["vars"] = dict(run.variables)
-    pre_engagement = channel.spec.attributes.get(_PRE_ENGAGEMENT)
+    pre_engagement = channel.spec.attributes.get(PRE_ENGAGEMENT)
     if pre_engagement is not None:
-        attributes[_PRE_ENGAGEMENT] = pre_engagement
+        attributes[PRE_ENGAGEMENT] = pre_engagement
     return tasks.start_for_conversation(
         tx,
         NewTask(
@@ -404,8 +404,8 @@ def _call_failed(run: _Run, step: HttpRequestStep, error: str, status: int) -> s
 # -- the end -----------------------------------------------------------------
 
 
-def _fail(tx: Transaction, run: _Run, reason: str, *, outcome_set: bool = False) -> Execution:
-    if not outcome_set and run.steps and not run.steps[-1].outcome:
+def _fail(tx: Transaction, run: _Run, reason: str) -> Execution:
+    if run.steps and not run.steps[-1].outcome:
         run.outcome(reason, {"error": reason})
     run.status = ExecutionStatus.FAILED
     run.reason = reason

@@ -12,6 +12,9 @@ from relaydesk_server.domain.flows_model import ChannelType
 from relaydesk_server.domain.names import CHANNEL
 
 SYSTEM_AUTHOR = "system"
+# The channel attribute keeping what a web visitor entered before the chat; its
+# conversation's task carries it too.
+PRE_ENGAGEMENT = "pre_engagement"
 
 
 class ChannelKind(enum.Enum):

@@ -23,8 +23,9 @@ import enum
 import secrets
 from typing import Any
 
-from relaydesk_server.domain import access, bot_engine, channels, inbound, sessions
+from relaydesk_server.domain import access, channels, inbound, sessions
 from relaydesk_server.domain.channels_model import (
+    PRE_ENGAGEMENT,
     Channel,
     MemberRole,
     Message,
@@ -32,15 +33,13 @@ from relaydesk_server.domain.channels_model import (
     NewMessage,
 )
 from relaydesk_server.domain.errors import AlreadyExists, FailedPrecondition, NotFound
-from relaydesk_server.domain.flows_model import BotIntegration, ChannelType, Flow, TaskIntegration
+from relaydesk_server.domain.flows_model import ChannelType, Flow, TaskIntegration
 from relaydesk_server.domain.keys_model import Principal
 from relaydesk_server.domain.names import CHANNEL, FLOW, SESSION
 from relaydesk_server.domain.ports import Transaction
 from relaydesk_server.domain.ratelimit import RateLimiter
 from relaydesk_server.domain.sessions_model import Session
 from relaydesk_server.domain.tasks_model import ReplyTask, Task
-
-PRE_ENGAGEMENT = "pre_engagement"
 
 
 def _web_flow(tx: Transaction, flow_name: str) -> Flow:
@@ -89,35 +88,14 @@ def start_webchat(
 def send_message(
     tx: Transaction, principal: Principal, limiter: RateLimiter, ref: str, new: NewMessage
 ) -> Message:
-    """SendMessage: and a web visitor's message with no task at work starts one, as
-    does a customer's reply in an outbound conversation that awaits it."""
+    """SendMessage; a customer's message then goes where its conversation says
+    (`inbound.customer_spoke`)."""
     message = channels.send_message(tx, principal, limiter, ref, new)
     if message.direction is MessageDirection.INBOUND:
         channel = tx.channels.get(message.channel_id)
-        if channel is not None and bot_engine.customer_spoke(tx, channel, message):
-            pass
-        elif channel is not None and channel.task is None and channel.session is not None:
+        if channel is not None:
             inbound.customer_spoke(tx, channel, message, channel.spec.display_name)
-        elif channel is not None and _awaits_work(tx, channel):
-            assert channel.spec.flow is not None
-            flow = tx.flows.get(FLOW.parse(channel.spec.flow, "flow"))
-            assert flow is not None
-            pre_engagement = channel.spec.attributes.get(PRE_ENGAGEMENT)
-            extra = {PRE_ENGAGEMENT: pre_engagement} if pre_engagement else None
-            inbound.run_integration(
-                tx, flow, channel, channel.spec.display_name, extra, trigger=message
-            )
     return message
-
-
-def _awaits_work(tx: Transaction, channel: Channel) -> bool:
-    """A web chat whose visitor speaks while no task or bot is at work on it."""
-    if channel.spec.channel_type is not ChannelType.WEB or channel.task is not None:
-        return False
-    if channel.spec.flow is None:
-        return False
-    flow = tx.flows.get(FLOW.parse(channel.spec.flow, "flow"))
-    return flow is not None and isinstance(flow.spec.integration, TaskIntegration | BotIntegration)
 
 
 # -- outbound ----------------------------------------------------------------

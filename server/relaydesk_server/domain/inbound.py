@@ -24,6 +24,7 @@ from typing import Any
 
 from relaydesk_server.domain import bot_engine, channels, sessions, tasks
 from relaydesk_server.domain.channels_model import (
+    PRE_ENGAGEMENT,
     Channel,
     Media,
     Message,
@@ -118,17 +119,24 @@ def deliver_inbound(tx: Transaction, limiter: RateLimiter, inbound: Inbound) -> 
 
 
 def customer_spoke(tx: Transaction, channel: Channel, message: Message, display_name: str) -> None:
-    """The customer wrote in a conversation that was going on: a bot running there
-    takes it; a task awaiting the customer's reply starts; a bot conversation
-    with nothing at work (its bot ended without handing over) starts its bot again."""
-    if bot_engine.customer_spoke(tx, channel, message):
+    """The customer wrote in a conversation that was going on (through a gateway or
+    SendMessage): a bot running there takes it; a task awaiting the customer's
+    reply starts; with nothing at work, a bot conversation (its bot ended without
+    handing over) starts its bot again, and a web chat its task, carrying what
+    the visitor entered first."""
+    if channel.spec.flow is None or bot_engine.customer_spoke(tx, channel, message):
         return
-    if start_awaited_task(tx, channel, display_name) is not None:
+    if channel.task is not None or start_awaited_task(tx, channel, display_name) is not None:
         return
-    if channel.task is None and channel.spec.flow is not None:
-        flow = tx.flows.get(FLOW.parse(channel.spec.flow, "flow"))
-        if flow is not None and isinstance(flow.spec.integration, BotIntegration):
-            run_integration(tx, flow, channel, display_name, trigger=message)
+    flow = tx.flows.get(FLOW.parse(channel.spec.flow, "flow"))
+    if flow is None:
+        return
+    if isinstance(flow.spec.integration, BotIntegration):
+        run_integration(tx, flow, channel, display_name, trigger=message)
+    elif channel.spec.channel_type is ChannelType.WEB:
+        pre_engagement = channel.spec.attributes.get(PRE_ENGAGEMENT)
+        extra = {PRE_ENGAGEMENT: pre_engagement} if pre_engagement else None
+        run_integration(tx, flow, channel, display_name, extra, trigger=message)
 
 
 def _channel(tx: Transaction, channel_id: str) -> Channel:

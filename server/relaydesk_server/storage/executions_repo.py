@@ -145,7 +145,3 @@ class SqliteExecutionRepository:
             "DELETE FROM bot_http_calls WHERE execution_id = ?", [execution_id]
         )
         return cursor.rowcount > 0
-
-
-def has_calls(db: sqlite_utils.Database) -> bool:
-    return db.execute("SELECT 1 FROM bot_http_calls LIMIT 1").fetchone() is not None
