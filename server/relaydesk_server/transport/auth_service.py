@@ -67,13 +67,14 @@ class AuthServicer(auth_service_pb2_grpc.AuthServiceServicer):
         self, request: pb.CreateApiKeyRequest, context: Context
     ) -> pb.CreateApiKeyResponse:
         violations = Violations()
+        role = None
         if violations.required(request.HasField("api_key"), "api_key"):
-            _role(violations, request.api_key.role, _KEY_ROLES, "api_key.role")
+            role = _role(violations, request.api_key.role, _KEY_ROLES, "api_key.role")
             violations.max_length(
                 request.api_key.display_name, MAX_DISPLAY_NAME, "api_key.display_name"
             )
         violations.raise_if_any()
-        role = Role.ADMIN if request.api_key.role == common_pb2.ROLE_ADMIN else Role.SERVICE
+        assert role is not None  # a missing or wrong role was a violation
         created: list[ApiKey] = []
 
         def create(tx: Transaction) -> pb.CreateApiKeyResponse:
