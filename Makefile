@@ -9,10 +9,11 @@ SETUP_STAMP := $(VENV)/.setup-stamp
 PROTOS := $(shell find protos -name '*.proto' | sort)
 GEN_OUT := clients/python
 GEN_STAMP := $(GEN_OUT)/relaydesk/v1/.generated
+TOOLS_STAMP := .tools/.stamp
 LISTEN ?= 127.0.0.1:50051
 DATA_DIR ?= ./data
 
-.PHONY: help setup gen checkgen lint run test bench ci clean
+.PHONY: help setup tools gen checkgen breaking lint run test bench ci clean
 
 help: ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
@@ -25,20 +26,34 @@ $(SETUP_STAMP): constraints.txt server/pyproject.toml clients/python/pyproject.t
 		-e clients/python -e 'server[dev]'
 	touch $@
 
-gen: $(SETUP_STAMP) ## Regenerate the Python stubs from protos/
+tools: $(TOOLS_STAMP) ## Install the Go, TypeScript and Java code generators (needs go, npm, mvn)
+
+$(TOOLS_STAMP): scripts/gen-tools.sh clients/go/go.mod clients/typescript/package-lock.json clients/java/pom.xml
+	./scripts/gen-tools.sh
+	touch $@
+
+gen: $(SETUP_STAMP) $(TOOLS_STAMP) ## Regenerate every client's code (Python, Go, TypeScript, Java) from protos/
 	./scripts/gen-python.sh $(BIN) $(GEN_OUT)
 	touch $(GEN_STAMP)
+	./scripts/gen-clients.sh $(BIN)/buf
 
 # Generated code is committed; regenerate only when a proto is newer than the last run.
 $(GEN_STAMP): $(PROTOS) | $(SETUP_STAMP)
 	./scripts/gen-python.sh $(BIN) $(GEN_OUT)
 	touch $@
 
-checkgen: $(SETUP_STAMP) ## Fail when the committed stubs differ from what protos/ generates
+checkgen: $(SETUP_STAMP) $(TOOLS_STAMP) ## Fail when any committed generated code differs from what protos/ generates
 	@tmp=$$(mktemp -d) && trap 'rm -rf $$tmp' EXIT && \
 	./scripts/gen-python.sh $(BIN) $$tmp && \
 	diff -r -x '__init__.py' -x 'py.typed' -x '.generated' -x '__pycache__' -x 'client' \
-		$$tmp/relaydesk $(GEN_OUT)/relaydesk && echo "generated code is up to date"
+		$$tmp/relaydesk $(GEN_OUT)/relaydesk && \
+	./scripts/gen-clients.sh $(BIN)/buf $$tmp && \
+	for dir in clients/go/relaydesk clients/typescript/src/gen clients/java/src/generated; do \
+		diff -r $$tmp/$$dir $$dir || exit 1; \
+	done && echo "generated code is up to date"
+
+breaking: $(SETUP_STAMP) ## Fail when protos/ breaks the contract of the previous commit
+	$(BIN)/buf breaking --against '.git#ref=HEAD~1,subdir=.'
 
 lint: $(SETUP_STAMP) ## buf lint + buf format, ruff, mypy --strict
 	$(BIN)/buf lint
@@ -56,7 +71,7 @@ test: $(SETUP_STAMP) $(GEN_STAMP) ## Run the test suite against a real server
 bench: $(SETUP_STAMP) $(GEN_STAMP) ## Run the benchmarks and print their ratios
 	$(BIN)/python -m benchmarks
 
-ci: checkgen lint test ## What CI runs
+ci: checkgen breaking lint test ## What CI runs
 
 clean: ## Remove the virtualenv and caches (keeps ./data)
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) .tools .pytest_cache .ruff_cache clients/typescript/node_modules clients/java/target

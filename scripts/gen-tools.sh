@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Installs the code generators that buf.gen.yaml runs, each from its own
+# language's registry at the version that language's build pins:
+#   - protoc-gen-go, protoc-gen-go-grpc: the `tool` lines of clients/go/go.mod;
+#   - protoc-gen-es: clients/typescript/package.json (npm ci);
+#   - protoc and protoc-gen-grpc-java: clients/java/pom.xml (Maven Central).
+# Everything lands in .tools/bin or clients/typescript/node_modules.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+tools="$PWD/.tools/bin"
+mkdir -p "$tools"
+
+(cd clients/go && GOBIN="$tools" GOFLAGS=-mod=mod go install tool)
+
+(cd clients/typescript && npm ci --no-audit --no-fund --loglevel=error)
+
+mvn -q -f clients/java/pom.xml -P codegen-tools -Dtools.dir="$tools" initialize
+chmod +x "$tools/protoc" "$tools/protoc-gen-grpc-java"
