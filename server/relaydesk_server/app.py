@@ -14,20 +14,17 @@ from pathlib import Path
 import grpc.aio
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 
-from relaydesk_server.bot_calls import BotCalls
 from relaydesk_server.clock import Clock, SystemClock
-from relaydesk_server.dispatch import OutboundDispatcher
 from relaydesk_server.domain import bot_engine, janitor, keys, reservations, tasks
 from relaydesk_server.domain.keys import Authenticator
 from relaydesk_server.domain.names import IdSource, RandomIds
+from relaydesk_server.domain.ports import Transaction
 from relaydesk_server.domain.ratelimit import RateLimiter
 from relaydesk_server.domain.tokens import Keyring
 from relaydesk_server.events.bus import EventBus
 from relaydesk_server.events.stream import EventStreams
 from relaydesk_server.metrics import MetricsEndpoint, ServerMetrics, gauge_reader, parse_listen
-from relaydesk_server.storage.events_repo import oldest_retained
-from relaydesk_server.storage.store import SqliteTransaction, Store
-from relaydesk_server.timers import TimerService
+from relaydesk_server.storage.store import SqliteStore
 from relaydesk_server.transport.events_convert import (
     as_customer_sees,
     encode_event,
@@ -39,7 +36,10 @@ from relaydesk_server.transport.reflection import enable_reflection
 from relaydesk_server.transport.registry import SERVICE_NAMES, register_services
 from relaydesk_server.transport.streams import OpenStreams
 from relaydesk_server.transport_security import PlaintextRefused, TlsFiles, check_plaintext
-from relaydesk_server.webhook_sender import WebhookSender
+from relaydesk_server.workers.bot_calls import BotCalls
+from relaydesk_server.workers.dispatch import OutboundDispatcher
+from relaydesk_server.workers.timers import TimerService
+from relaydesk_server.workers.webhook_sender import WebhookSender
 
 log = logging.getLogger(__name__)
 
@@ -88,7 +88,7 @@ class RelaydeskServer:
 
     server: grpc.aio.Server
     port: int
-    store: Store
+    store: SqliteStore
     streams: EventStreams
     health: health.aio.HealthServicer
     admin_key_path: Path
@@ -201,7 +201,7 @@ async def create_server(options: ServerOptions) -> RelaydeskServer:
         metrics = ServerMetrics()
     data_dir = options.data_dir
     _prepare_data_dir(data_dir)
-    store = Store(
+    store = SqliteStore(
         data_dir / DB_FILE,
         options.clock,
         options.ids,
@@ -216,7 +216,7 @@ async def create_server(options: ServerOptions) -> RelaydeskServer:
     if admin_key_path.exists() and stat.S_IMODE(admin_key_path.stat().st_mode) != 0o600:
         admin_key_path.chmod(0o600)
 
-    def bootstrap(tx: SqliteTransaction) -> bool:
+    def bootstrap(tx: Transaction) -> bool:
         created = keys.create_first_admin_key(tx)
         if created is None:
             return False
@@ -232,7 +232,7 @@ async def create_server(options: ServerOptions) -> RelaydeskServer:
     authenticator = Authenticator(options.clock, keyring)
     authenticator.load(await store.read(lambda tx: tx.api_keys.all()))
 
-    oldest = await store.read(lambda tx: oldest_retained(tx.db))
+    oldest = await store.read(lambda tx: tx.events.oldest_retained())
     head = store.last_sequence
     bus = EventBus(
         head=head,

@@ -37,11 +37,11 @@ from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Histo
 from prometheus_client.metrics_core import Metric
 from prometheus_client.registry import Collector
 
-from relaydesk_server.dispatch import OutboundDispatcher
 from relaydesk_server.domain import expressions
+from relaydesk_server.domain.ports import Store
+from relaydesk_server.domain.stats_model import Backlog
 from relaydesk_server.events.stream import EventStreams
-from relaydesk_server.storage.stats import Backlog, backlog
-from relaydesk_server.storage.store import Store
+from relaydesk_server.workers.dispatch import OutboundDispatcher
 
 log = logging.getLogger(__name__)
 
@@ -233,7 +233,7 @@ def gauge_reader(
     def read() -> Gauges:
         try:
             counted: Backlog | None = store.read_blocking(
-                lambda tx: backlog(tx.db), SCRAPE_READ_TIMEOUT_S
+                lambda tx: tx.stats.backlog(), SCRAPE_READ_TIMEOUT_S
             )
         except Exception as error:  # a busy or closing store: the other figures still go out
             log.warning("metrics: the backlog could not be read (%s)", error or type(error))

@@ -11,11 +11,12 @@ from typing import Any
 import grpc
 
 from relaydesk.client import Client, connect
-from relaydesk.v1 import channel_pb2, event_pb2
+from relaydesk.v1 import channel_pb2, common_pb2, event_pb2
 from relaydesk.v1 import channel_service_pb2 as pb
 from relaydesk.v1 import event_service_pb2 as events_pb
 from tests.support import (
     Harness,
+    access_token,
     add_member,
     gather_limited,
     new_channel,
@@ -97,6 +98,28 @@ async def test_a_subscriber_without_cursor_starts_live(harness_factory: Any) -> 
     assert event.sequence == 3
     assert event.message == after
     call.cancel()
+
+
+async def test_headers_arrive_once_the_stream_is_live(harness_factory: Any) -> None:
+    # No heartbeat comes during the test: the headers must arrive on their own.
+    harness = await harness_factory(heartbeat_interval=dt.timedelta(hours=1))
+    rd = harness.client
+    channel = await new_channel(rd)
+    await add_member(rd, channel.name, "agent-1")
+    agent = connect(harness.target, await access_token(rd, "agent-1", common_pb2.ROLE_AGENT))
+    try:
+        calls = [subscribe(rd), subscribe(agent)]
+        async with asyncio.timeout(WAIT):
+            for call in calls:
+                await call.initial_metadata()
+        # Nothing was sent yet; whatever commits now reaches both streams.
+        sent = await send(rd, channel.name, "after the headers")
+        for call in calls:
+            (event,) = await read_events(call, 1)
+            assert event.message == sent
+            call.cancel()
+    finally:
+        await agent.close()
 
 
 async def test_resumed_subscriber_sees_exactly_the_committed_sequence(rd: Client) -> None:

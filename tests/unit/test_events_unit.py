@@ -7,11 +7,10 @@ import datetime as dt
 import pytest
 
 from relaydesk.v1 import event_pb2, event_service_pb2, message_pb2
-from relaydesk_server.domain.events_model import EventType
+from relaydesk_server.domain.events_model import EventType, LoggedEvent
 from relaydesk_server.domain.keys_model import Principal, Role
-from relaydesk_server.events.records import LoggedEvent
+from relaydesk_server.domain.visibility import person_view
 from relaydesk_server.events.stream import StreamRequest, matcher
-from relaydesk_server.events.visibility import person_view
 
 NOW = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 

@@ -14,14 +14,14 @@ from relaydesk_server.domain.errors import InvalidArgument
 from relaydesk_server.domain.keys_model import ApiKey, Role
 from relaydesk_server.domain.names import RandomIds
 from relaydesk_server.storage.migrations import MIGRATIONS, NewerDatabase
-from relaydesk_server.storage.store import SqliteTransaction, Store
+from relaydesk_server.storage.store import SqliteStore, SqliteTransaction
 
 ALL_MIGRATIONS = [m.name for m in MIGRATIONS]
 
 
 @pytest.fixture
-async def store(tmp_path: Path) -> AsyncIterator[Store]:
-    s = Store(tmp_path / "r.db", ManualClock(), RandomIds())
+async def store(tmp_path: Path) -> AsyncIterator[SqliteStore]:
+    s = SqliteStore(tmp_path / "r.db", ManualClock(), RandomIds())
     s.open()
     yield s
     await s.close()
@@ -44,7 +44,7 @@ def failing_after_insert(key_id: str) -> Callable[[SqliteTransaction], None]:
     return fn
 
 
-async def test_a_failing_write_rolls_back_alone_within_its_batch(store: Store) -> None:
+async def test_a_failing_write_rolls_back_alone_within_its_batch(store: SqliteStore) -> None:
     jobs = []
     for i in range(50):
         fn = failing_after_insert(f"bad{i}") if i % 5 == 0 else insert_key(f"ok{i}")
@@ -57,7 +57,7 @@ async def test_a_failing_write_rolls_back_alone_within_its_batch(store: Store) -
 
 
 async def test_acknowledged_writes_are_on_disk_for_a_fresh_connection(
-    store: Store, tmp_path: Path
+    store: SqliteStore, tmp_path: Path
 ) -> None:
     await asyncio.gather(*(store.write(insert_key(f"k{i}")) for i in range(20)))
     # A separate connection (as after a crash and restart) sees every acknowledged write.
@@ -68,7 +68,7 @@ async def test_acknowledged_writes_are_on_disk_for_a_fresh_connection(
         conn.close()
 
 
-async def test_database_settings(store: Store, tmp_path: Path) -> None:
+async def test_database_settings(store: SqliteStore, tmp_path: Path) -> None:
     conn = sqlite3.connect(tmp_path / "r.db")
     try:
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
@@ -79,16 +79,16 @@ async def test_database_settings(store: Store, tmp_path: Path) -> None:
 
 
 async def test_reopening_applies_no_migration_twice(tmp_path: Path) -> None:
-    first = Store(tmp_path / "r.db", ManualClock(), RandomIds())
+    first = SqliteStore(tmp_path / "r.db", ManualClock(), RandomIds())
     assert first.open() == ALL_MIGRATIONS
     await first.close()
-    second = Store(tmp_path / "r.db", ManualClock(), RandomIds())
+    second = SqliteStore(tmp_path / "r.db", ManualClock(), RandomIds())
     assert second.open() == []
     await second.close()
 
 
 async def test_writes_after_close_are_refused(tmp_path: Path) -> None:
-    store = Store(tmp_path / "r.db", ManualClock(), RandomIds())
+    store = SqliteStore(tmp_path / "r.db", ManualClock(), RandomIds())
     store.open()
     await store.close()
     with pytest.raises(Exception, match="shutting down"):
@@ -96,7 +96,7 @@ async def test_writes_after_close_are_refused(tmp_path: Path) -> None:
 
 
 async def test_a_rolled_back_write_leaves_no_trace_in_the_writers_channel_cache(
-    store: Store,
+    store: SqliteStore,
 ) -> None:
     import dataclasses
 
@@ -126,7 +126,7 @@ async def test_a_rolled_back_write_leaves_no_trace_in_the_writers_channel_cache(
 
 
 async def test_a_database_upgraded_by_a_newer_version_is_refused(tmp_path: Path) -> None:
-    first = Store(tmp_path / "r.db", ManualClock(), RandomIds())
+    first = SqliteStore(tmp_path / "r.db", ManualClock(), RandomIds())
     first.open()
     await first.close()
     conn = sqlite3.connect(tmp_path / "r.db")
@@ -135,6 +135,6 @@ async def test_a_database_upgraded_by_a_newer_version_is_refused(tmp_path: Path)
             "INSERT INTO schema_migrations (name, applied_time) VALUES ('9999_future', 'x')"
         )
     conn.close()
-    newer = Store(tmp_path / "r.db", ManualClock(), RandomIds())
+    newer = SqliteStore(tmp_path / "r.db", ManualClock(), RandomIds())
     with pytest.raises(NewerDatabase, match="9999_future"):
         newer.open()

@@ -15,14 +15,14 @@ from relaydesk_server.clock import ManualClock
 from relaydesk_server.domain.errors import FailedPrecondition
 from relaydesk_server.domain.names import RandomIds
 from relaydesk_server.domain.ports import Transaction
-from relaydesk_server.schedule import retry_delay
-from relaydesk_server.storage.store import Store
-from relaydesk_server.timers import TimerService
+from relaydesk_server.storage.store import SqliteStore
+from relaydesk_server.workers.schedule import retry_delay
+from relaydesk_server.workers.timers import TimerService
 
 
 @pytest.fixture
-async def store(tmp_path: Path) -> AsyncIterator[Store]:
-    s = Store(tmp_path / "r.db", ManualClock(), RandomIds())
+async def store(tmp_path: Path) -> AsyncIterator[SqliteStore]:
+    s = SqliteStore(tmp_path / "r.db", ManualClock(), RandomIds())
     s.open()
     yield s
     await s.close()
@@ -42,16 +42,16 @@ class Flaky:
             raise self.error
 
 
-async def schedule(store: Store, when: dt.datetime) -> None:
+async def schedule(store: SqliteStore, when: dt.datetime) -> None:
     await store.write(lambda tx: tx.timers.schedule("test", "subject-1", when))
 
 
-async def next_due(store: Store) -> dt.datetime | None:
+async def next_due(store: SqliteStore) -> dt.datetime | None:
     return await store.read(lambda tx: tx.timers.next_due())
 
 
 async def test_a_timer_whose_firing_fails_is_retried_with_backoff(
-    store: Store, caplog: pytest.LogCaptureFixture
+    store: SqliteStore, caplog: pytest.LogCaptureFixture
 ) -> None:
     clock = store.clock
     assert isinstance(clock, ManualClock)
@@ -60,7 +60,7 @@ async def test_a_timer_whose_firing_fails_is_retried_with_backoff(
     start = clock.now()
     await schedule(store, start)
 
-    with caplog.at_level(logging.ERROR, logger="relaydesk_server.timers"):
+    with caplog.at_level(logging.ERROR, logger="relaydesk_server.workers.timers"):
         await timers.fire_due()
     assert handler.calls == ["subject-1"]
     # Still owed, a second later; nothing else fires before then.
@@ -81,7 +81,7 @@ async def test_a_timer_whose_firing_fails_is_retried_with_backoff(
 
 
 async def test_a_handler_that_refuses_drops_its_timer(
-    store: Store, caplog: pytest.LogCaptureFixture
+    store: SqliteStore, caplog: pytest.LogCaptureFixture
 ) -> None:
     clock = store.clock
     assert isinstance(clock, ManualClock)
@@ -89,7 +89,7 @@ async def test_a_handler_that_refuses_drops_its_timer(
     handler = Flaky(1, refusal)
     timers = TimerService(store, clock, {"test": handler})
     await schedule(store, clock.now())
-    with caplog.at_level(logging.WARNING, logger="relaydesk_server.timers"):
+    with caplog.at_level(logging.WARNING, logger="relaydesk_server.workers.timers"):
         await timers.fire_due()
     assert handler.calls == ["subject-1"]
     assert await next_due(store) is None

@@ -1,14 +1,13 @@
-"""People's views of the event log (events/visibility.py), folded over hand-built events."""
+"""People's views of the event log (domain/visibility.py), folded over hand-built events."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from relaydesk_server.domain.events_model import EventType
+from relaydesk_server.domain.events_model import EventType, LoggedEvent
 from relaydesk_server.domain.keys_model import Principal, Role
-from relaydesk_server.events.records import LoggedEvent
+from relaydesk_server.domain.visibility import View, person_view
 from relaydesk_server.events.stream import StreamRequest, matcher
-from relaydesk_server.events.visibility import View, person_view
 
 T = EventType
 NOW = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)

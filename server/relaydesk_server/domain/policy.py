@@ -169,7 +169,7 @@ POLICY: dict[str, Entry] = {
     "relaydesk.v1.BotService/GetExecution": STAFF,
     "relaydesk.v1.BotService/ListExecutions": STAFF,
     "relaydesk.v1.BotService/EndExecution": STAFF,
-    # -- EventService: everyone, each seeing what §9 lets it see (events/visibility.py).
+    # -- EventService: everyone, each seeing what §9 lets it see (domain/visibility.py).
     "relaydesk.v1.EventService/Subscribe": _entry(
         A, S, G, C, scope="the events of what the caller may read (API §9)"
     ),

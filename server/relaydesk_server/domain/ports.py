@@ -1,19 +1,22 @@
 """What the domain needs from storage. Storage engines implement these.
 
 A `Transaction` is one unit of work: everything done through it commits
-together or not at all. Reads see a consistent snapshot.
+together or not at all. Reads see a consistent snapshot. A `Store` runs units
+of work; it is all the transport, the event streams and the background
+services know of the storage engine.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from collections.abc import Sequence
-from typing import Protocol
+from collections.abc import Callable, Sequence
+from typing import Generic, Protocol, TypeVar
 
 from relaydesk_server.domain.bots_model import Bot, Execution, ExecutionFilter, HttpCall
 from relaydesk_server.domain.channels_model import Channel, ChannelFilter, Member, Message
 from relaydesk_server.domain.common import Page, PageRequest
-from relaydesk_server.domain.events_model import DomainEvent
+from relaydesk_server.domain.events_model import DomainEvent, EventType, LoggedEvent
 from relaydesk_server.domain.flows_model import ChannelType, Flow, FlowFilter
 from relaydesk_server.domain.keys_model import ApiKey, Role
 from relaydesk_server.domain.names import ResourceKind
@@ -21,6 +24,7 @@ from relaydesk_server.domain.outbound_model import Delivery
 from relaydesk_server.domain.routing_index import RoutingIndex
 from relaydesk_server.domain.routing_model import Queue, Workflow
 from relaydesk_server.domain.sessions_model import Interaction, Session, SessionFilter
+from relaydesk_server.domain.stats_model import Backlog
 from relaydesk_server.domain.tasks_model import (
     ReplyTask,
     Reservation,
@@ -31,6 +35,8 @@ from relaydesk_server.domain.tasks_model import (
 from relaydesk_server.domain.tokens import SigningKey
 from relaydesk_server.domain.webhooks_model import Posting
 from relaydesk_server.domain.workforce_model import Activity, Worker
+
+T = TypeVar("T")
 
 
 class FlowRepository(Protocol):
@@ -272,8 +278,59 @@ class TimerRepository(Protocol):
 
 
 class EventLog(Protocol):
+    """The durable, gap-free log of events, numbered by sequence from 1."""
+
     def append(self, event: DomainEvent) -> None:
-        """Records `event` in this unit of work; subscribers get it once it commits."""
+        """Records `event` in this unit of work; subscribers get it once it commits.
+        Only writes append."""
+        ...
+
+    def last_sequence(self) -> int:
+        """The newest sequence ever logged (0 for none), even once compacted away."""
+        ...
+
+    def read(
+        self, after: int, channels: Sequence[str], types: Sequence[EventType], limit: int
+    ) -> tuple[list[LoggedEvent], int]:
+        """Events after `after` that match the filters (none: every event), and how
+        far the scan got.
+
+        The scan reaches the newest committed event unless `limit` events came back
+        first, so "scanned to" is a safe cursor even when nothing matched.
+        """
+        ...
+
+    def read_personal(
+        self, after: int, identity: str, scope: str | None, limit: int
+    ) -> tuple[list[LoggedEvent], int]:
+        """What a person's view has to see after `after` (a superset of what it may
+        see), and how far the scan got: the events about `identity`, and the events
+        of its channels during its memberships of them; with `scope`, every event of
+        that one channel. The scan may stop short of the newest event even when
+        fewer than `limit` came back; reading on from "scanned to" goes on."""
+        ...
+
+    def member_channels(self, identity: str, scope: str | None, at: int) -> list[str]:
+        """The channels `identity` was a member of once the log had reached `at`
+        (of `scope` only, when given)."""
+        ...
+
+    def oldest_retained(self) -> int | None:
+        """The oldest sequence still in the log (None: the log is empty)."""
+        ...
+
+    def compaction_bound(self, cutoff: dt.datetime) -> int:
+        """The newest sequence created before `cutoff` (0 when none)."""
+        ...
+
+    def delete_through(self, sequence: int) -> int:
+        """Removes the events up to `sequence`; returns how many."""
+        ...
+
+
+class Statistics(Protocol):
+    def backlog(self) -> Backlog:
+        """The work in progress, counted without walking the history."""
         ...
 
 
@@ -342,6 +399,9 @@ class Transaction(Protocol):
     def webhooks(self) -> WebhookOutbox: ...
 
     @property
+    def stats(self) -> Statistics: ...
+
+    @property
     def routing(self) -> RoutingIndex:
         """What assignment decides from; only writes have it."""
         ...
@@ -351,3 +411,42 @@ class Transaction(Protocol):
         ...
 
     def new_id(self, kind: ResourceKind) -> str: ...
+
+
+@dataclasses.dataclass(frozen=True)
+class Idempotency(Generic[T]):
+    """Makes a write answer a retry with its first response (AIP-155).
+
+    `scope` is the caller, `fingerprint` identifies the request's content;
+    `encode`/`decode` turn the response into stored bytes and back.
+    """
+
+    scope: str
+    request_id: str
+    fingerprint: str
+    encode: Callable[[T], bytes]
+    decode: Callable[[bytes], T]
+
+
+class Store(Protocol):
+    """Runs units of work: writes one at a time, each answered once it is durable;
+    reads concurrently, each on a snapshot."""
+
+    @property
+    def last_sequence(self) -> int:
+        """The newest committed event's sequence."""
+        ...
+
+    async def read(self, fn: Callable[[Transaction], T]) -> T: ...
+
+    def read_blocking(self, fn: Callable[[Transaction], T], timeout: float) -> T:
+        """`read` for a thread other than the event loop's: waits at most `timeout`
+        seconds (TimeoutError)."""
+        ...
+
+    async def write(
+        self, fn: Callable[[Transaction], T], *, idempotency: Idempotency[T] | None = None
+    ) -> T:
+        """Runs `fn` as one unit of work; with `idempotency`, a retry of a request
+        gets the first response instead."""
+        ...

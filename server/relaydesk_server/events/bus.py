@@ -12,7 +12,7 @@ import asyncio
 from collections import deque
 from collections.abc import Callable
 
-from relaydesk_server.events.records import LoggedEvent
+from relaydesk_server.domain.events_model import LoggedEvent
 
 Matcher = Callable[[LoggedEvent], bool]
 

@@ -6,7 +6,7 @@ it already read and that the bus publishes afterwards are skipped by sequence,
 so nothing is missed, repeated or reordered, even while writes go on.
 
 An agent's or a customer's stream decides each event with its person's view
-(events/visibility.py), which folds over the log in sequence order. Its replay
+(domain/visibility.py), which folds over the log in sequence order. Its replay
 reads only the rows that can concern the person (and every row the view has to
 fold, whatever the stream's filters), starting with the person's memberships
 as of the cursor, read in the same transaction as the first page; the same
@@ -21,7 +21,7 @@ import dataclasses
 import datetime as dt
 import functools
 import logging
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 
 from relaydesk_server.clock import Clock
 from relaydesk_server.domain.errors import (
@@ -30,26 +30,17 @@ from relaydesk_server.domain.errors import (
     ResourceExhausted,
     Unavailable,
 )
-from relaydesk_server.domain.events_model import EventType
+from relaydesk_server.domain.events_model import EventType, LoggedEvent
 from relaydesk_server.domain.keys_model import Principal, Role
-from relaydesk_server.events.bus import EventBus, Matcher, Subscription
-from relaydesk_server.events.records import LoggedEvent
-from relaydesk_server.events.visibility import (
+from relaydesk_server.domain.ports import Store, Transaction
+from relaydesk_server.domain.visibility import (
     CHANNEL_TYPES,
     MEMBER_TYPES,
     View,
     person_view,
     scope_of,
 )
-from relaydesk_server.storage.events_repo import (
-    compaction_bound,
-    delete_through,
-    last_sequence,
-    member_channels,
-    read_events,
-    read_personal_events,
-)
-from relaydesk_server.storage.store import SqliteTransaction, Store
+from relaydesk_server.events.bus import EventBus, Matcher, Subscription
 
 # The events a customer gets rewritten (transport: as_customer_sees).
 REDACTED_FOR_CUSTOMERS = MEMBER_TYPES | CHANNEL_TYPES
@@ -94,24 +85,24 @@ def matcher(request: StreamRequest, view: View | None = None) -> Matcher:
 
 
 def _read_page(
-    tx: SqliteTransaction, *, after: int, channels: list[str], types: list[EventType]
+    tx: Transaction, *, after: int, channels: list[str], types: list[EventType]
 ) -> tuple[list[LoggedEvent], int]:
-    return read_events(tx.db, after, channels, types, REPLAY_PAGE)
+    return tx.events.read(after, channels, types, REPLAY_PAGE)
 
 
 def _read_personal_page(
-    tx: SqliteTransaction, *, after: int, identity: str, scope: str | None
+    tx: Transaction, *, after: int, identity: str, scope: str | None
 ) -> tuple[list[LoggedEvent], int]:
-    return read_personal_events(tx.db, after, identity, scope, REPLAY_PAGE)
+    return tx.events.read_personal(after, identity, scope, REPLAY_PAGE)
 
 
 def _read_first_personal_page(
-    tx: SqliteTransaction, *, after: int, identity: str, scope: str | None
+    tx: Transaction, *, after: int, identity: str, scope: str | None
 ) -> tuple[list[str], list[LoggedEvent], int]:
     """The person's memberships as of `after`, and the first page after it, from
     one snapshot."""
-    member_of = member_channels(tx.db, identity, scope, after)
-    return member_of, *read_personal_events(tx.db, after, identity, scope, REPLAY_PAGE)
+    member_of = tx.events.member_channels(identity, scope, after)
+    return member_of, *tx.events.read_personal(after, identity, scope, REPLAY_PAGE)
 
 
 class EventStreams:
@@ -175,7 +166,7 @@ class EventStreams:
         # A replay can hand out a sequence that committed a moment before the
         # bus published it: ask the log before calling a cursor "future".
         if after > self.bus.head and after > await self._store.read(
-            lambda tx: last_sequence(tx.db)
+            lambda tx: tx.events.last_sequence()
         ):
             raise InvalidArgument.field(
                 "after_sequence",
@@ -191,15 +182,21 @@ class EventStreams:
                 reason="CURSOR_EXPIRED",
             )
 
-    async def stream(self, request: StreamRequest) -> AsyncIterator[bytes]:
+    async def stream(
+        self, request: StreamRequest, on_live: Callable[[], Awaitable[None]] | None = None
+    ) -> AsyncIterator[bytes]:
+        """The stream's frames; `on_live` is awaited once it is subscribed to the bus,
+        so that whatever commits afterwards is sure to reach it."""
         await self._stream_count_changed(+1)
         try:
-            async for frame in self._stream(request):
+            async for frame in self._stream(request, on_live):
                 yield frame
         finally:
             await self._stream_count_changed(-1)
 
-    async def _stream(self, request: StreamRequest) -> AsyncIterator[bytes]:
+    async def _stream(
+        self, request: StreamRequest, on_live: Callable[[], Awaitable[None]] | None
+    ) -> AsyncIterator[bytes]:
         principal = request.principal
         # Customers get member and channel events without what they never see.
         rewrite = self._as_customer_sees if principal.role is Role.CUSTOMER else None
@@ -215,7 +212,7 @@ class EventStreams:
                 await self._check_cursor(after)
             token = object()
             scanned = self.bus.replay_cursors[token] = after
-            read: Callable[[SqliteTransaction], tuple[list[LoggedEvent], int]]
+            read: Callable[[Transaction], tuple[list[LoggedEvent], int]]
             accepts: Matcher | None = None
             if principal.is_privileged:
                 accepts = matcher(request)
@@ -251,6 +248,8 @@ class EventStreams:
             finally:
                 del self.bus.replay_cursors[token]
         subscription.on_cut = self._watch(subscription)
+        if on_live is not None:
+            await on_live()
         try:
             async for frame in self._live(subscription, rewrite):
                 yield frame
@@ -299,12 +298,12 @@ class EventStreams:
     async def compact(self) -> int:
         """Removes events older than the retention that no replaying stream still needs."""
         cutoff = self._clock.now() - self.retention
-        bound = await self._store.read(lambda tx: compaction_bound(tx.db, cutoff))
+        bound = await self._store.read(lambda tx: tx.events.compaction_bound(cutoff))
         bound = min([bound, *self.bus.replay_cursors.values()])
         if bound <= self.bus.compacted_through:
             return 0
         # From now on cursors below the bound are refused, before the rows go.
         self.bus.compacted_through = bound
-        removed = await self._store.write(lambda tx: delete_through(tx.db, bound))
+        removed = await self._store.write(lambda tx: tx.events.delete_through(bound))
         log.info("compacted the event log", extra={"through": bound, "removed": removed})
         return removed

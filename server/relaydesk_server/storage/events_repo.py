@@ -8,9 +8,8 @@ from typing import Any
 
 import sqlite_utils
 
-from relaydesk_server.domain.events_model import DomainEvent, EventType
-from relaydesk_server.events.records import LoggedEvent
-from relaydesk_server.events.visibility import (
+from relaydesk_server.domain.events_model import DomainEvent, EventType, LoggedEvent
+from relaydesk_server.domain.visibility import (
     MEMBERSHIP_TYPES,
     WorkerIdentity,
     is_internal,
@@ -42,16 +41,131 @@ class Sequencer:
         return self.last
 
 
-def last_sequence(db: sqlite_utils.Database) -> int:
-    # sqlite_sequence remembers the largest number ever used, even when
-    # compaction has emptied the table.
-    for row in db.query("SELECT seq FROM sqlite_sequence WHERE name = 'events'"):
-        return int(row["seq"])
-    return 0
+# How much of the log one page of an agent's replay looks at, at most: the
+# memberships' events of a stretch are gathered and sorted before the page's
+# limit applies, so a stretch bounds the work of a page.
+PERSONAL_STRETCH = 50_000
+
+
+def _event_from_row(row: dict[str, Any]) -> LoggedEvent:
+    return LoggedEvent(
+        row["sequence"],
+        EventType(row["type"]),
+        row["channel"],
+        ts_from_db(row["create_time"]),
+        row["data"],
+        row["person"],
+        # Events logged before their facts were kept (NULL) count as internal.
+        row["internal"] is None or bool(row["internal"]),
+    )
 
 
 class SqliteEventLog:
-    """The domain's EventLog within one unit of work of the writer."""
+    """The domain's EventLog over one SQLite connection: replay reads and
+    compaction. Only the writer's units of work append (SqliteEventWriter)."""
+
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self._db = db
+
+    def append(self, event: DomainEvent) -> None:
+        raise RuntimeError("events are appended only by writes")
+
+    def last_sequence(self) -> int:
+        # sqlite_sequence remembers the largest number ever used, even when
+        # compaction has emptied the table.
+        for row in self._db.query("SELECT seq FROM sqlite_sequence WHERE name = 'events'"):
+            return int(row["seq"])
+        return 0
+
+    def read(
+        self, after: int, channels: Sequence[str], types: Sequence[EventType], limit: int
+    ) -> tuple[list[LoggedEvent], int]:
+        head = self.last_sequence()
+        where = ["sequence > ?", "sequence <= ?"]
+        params: list[object] = [after, head]
+        if channels:
+            where.append(f"channel IN ({', '.join('?' * len(channels))})")
+            params += list(channels)
+        if types:
+            where.append(f"type IN ({', '.join('?' * len(types))})")
+            params += [t.value for t in types]
+        params.append(limit)
+        rows = self._db.query(
+            f"SELECT {_COLUMNS} FROM events WHERE {' AND '.join(where)} ORDER BY sequence LIMIT ?",
+            params,
+        )
+        events = [_event_from_row(row) for row in rows]
+        scanned_to = events[-1].sequence if len(events) == limit else head
+        return events, scanned_to
+
+    def member_channels(self, identity: str, scope: str | None, at: int) -> list[str]:
+        where = (
+            "identity = ? AND joined_sequence <= ? AND (left_sequence IS NULL OR left_sequence > ?)"
+        )
+        params: list[object] = [identity, at, at]
+        if scope is not None:
+            where += " AND channel = ?"
+            params.append(scope)
+        return [
+            row["channel"]
+            for row in self._db.query(f"SELECT channel FROM member_spans WHERE {where}", params)
+        ]
+
+    def read_personal(
+        self, after: int, identity: str, scope: str | None, limit: int
+    ) -> tuple[list[LoggedEvent], int]:
+        """Reads only the rows a person's view needs, through the channel and person
+        indexes, and at most PERSONAL_STRETCH sequences of the log per call."""
+        head = self.last_sequence()
+        if scope is not None:
+            upper = head
+            rows = self._db.query(
+                f"SELECT {_COLUMNS} FROM events "
+                "WHERE channel = ? AND sequence > ? AND sequence <= ? ORDER BY sequence LIMIT ?",
+                [scope, after, upper, limit],
+            )
+        else:
+            upper = min(head, after + PERSONAL_STRETCH)
+            rows = self._db.query(
+                f"SELECT {_COLUMNS} FROM events WHERE sequence IN ("
+                " SELECT sequence FROM events"
+                "  WHERE person = :identity AND sequence > :after AND sequence <= :upper"
+                " UNION"
+                " SELECT e.sequence FROM member_spans AS s JOIN events AS e"
+                "  ON e.channel = s.channel AND e.sequence >= s.joined_sequence"
+                "  AND e.sequence <= coalesce(s.left_sequence, :upper)"
+                "  WHERE s.identity = :identity AND s.joined_sequence <= :upper"
+                "  AND (s.left_sequence IS NULL OR s.left_sequence > :after)"
+                "  AND e.sequence > :after AND e.sequence <= :upper"
+                " ORDER BY 1 LIMIT :limit"
+                ") ORDER BY sequence",
+                {"identity": identity, "after": after, "upper": upper, "limit": limit},
+            )
+        events = [_event_from_row(row) for row in rows]
+        scanned_to = events[-1].sequence if len(events) == limit else upper
+        return events, scanned_to
+
+    def oldest_retained(self) -> int | None:
+        for row in self._db.query("SELECT min(sequence) AS oldest FROM events"):
+            return row["oldest"]  # type: ignore[no-any-return]
+        return None
+
+    def compaction_bound(self, cutoff: dt.datetime) -> int:
+        for row in self._db.query(
+            "SELECT max(sequence) AS bound FROM events WHERE create_time < ?", [ts_to_db(cutoff)]
+        ):
+            return int(row["bound"] or 0)
+        return 0
+
+    def delete_through(self, sequence: int) -> int:
+        # Memberships that ended by then can no longer matter to any cursor.
+        self._db.execute("DELETE FROM member_spans WHERE left_sequence <= ?", [sequence])
+        return self._db.execute("DELETE FROM events WHERE sequence <= ?", [sequence]).rowcount
+
+
+class SqliteEventWriter(SqliteEventLog):
+    """The event log within the writer's units of work: appends, numbering each
+    event and keeping `member_spans` in step."""
 
     def __init__(
         self,
@@ -61,7 +175,7 @@ class SqliteEventLog:
         now: Callable[[], dt.datetime],
         worker_identity: WorkerIdentity = _no_workers,
     ) -> None:
-        self._db = db
+        super().__init__(db)
         self._sequencer = sequencer
         self._encoder = encoder
         self._now = now
@@ -91,7 +205,7 @@ class SqliteEventLog:
     def _follow_membership(
         self, sequence: int, kind: EventType, channel: str, identity: str | None
     ) -> None:
-        """Keeps `member_spans` in step with the log, as events/visibility.py folds it."""
+        """Keeps `member_spans` in step with the log, as domain/visibility.py folds it."""
         if kind is EventType.MEMBER_JOINED:
             self._db.conn.execute(
                 "INSERT INTO member_spans (identity, joined_sequence, channel) VALUES (?, ?, ?)",
@@ -109,127 +223,3 @@ class SqliteEventLog:
                 "WHERE channel = ? AND left_sequence IS NULL",
                 (sequence, channel),
             )
-
-
-def read_events(
-    db: sqlite_utils.Database,
-    after: int,
-    channels: Sequence[str],
-    types: Sequence[EventType],
-    limit: int,
-) -> tuple[list[LoggedEvent], int]:
-    """Events after `after` that match the filters, and how far the scan got.
-
-    The scan reaches the newest committed event unless `limit` rows came back
-    first, so "scanned to" is a safe cursor even when nothing matched.
-    """
-    head = last_sequence(db)
-    where = ["sequence > ?", "sequence <= ?"]
-    params: list[object] = [after, head]
-    if channels:
-        where.append(f"channel IN ({', '.join('?' * len(channels))})")
-        params += list(channels)
-    if types:
-        where.append(f"type IN ({', '.join('?' * len(types))})")
-        params += [t.value for t in types]
-    params.append(limit)
-    rows = db.query(
-        f"SELECT {_COLUMNS} FROM events WHERE {' AND '.join(where)} ORDER BY sequence LIMIT ?",
-        params,
-    )
-    events = [_event_from_row(row) for row in rows]
-    scanned_to = events[-1].sequence if len(events) == limit else head
-    return events, scanned_to
-
-
-def _event_from_row(row: dict[str, Any]) -> LoggedEvent:
-    return LoggedEvent(
-        row["sequence"],
-        EventType(row["type"]),
-        row["channel"],
-        ts_from_db(row["create_time"]),
-        row["data"],
-        row["person"],
-        # Events logged before their facts were kept (NULL) count as internal.
-        row["internal"] is None or bool(row["internal"]),
-    )
-
-
-def member_channels(
-    db: sqlite_utils.Database, identity: str, scope: str | None, at: int
-) -> list[str]:
-    """The channels `identity` was a member of once the log had reached `at`
-    (of `scope` only, when given)."""
-    where = "identity = ? AND joined_sequence <= ? AND (left_sequence IS NULL OR left_sequence > ?)"
-    params: list[object] = [identity, at, at]
-    if scope is not None:
-        where += " AND channel = ?"
-        params.append(scope)
-    return [
-        row["channel"]
-        for row in db.query(f"SELECT channel FROM member_spans WHERE {where}", params)
-    ]
-
-
-# How much of the log one page of an agent's replay looks at, at most: the
-# memberships' events of a stretch are gathered and sorted before the page's
-# limit applies, so a stretch bounds the work of a page.
-PERSONAL_STRETCH = 50_000
-
-
-def read_personal_events(
-    db: sqlite_utils.Database, after: int, identity: str, scope: str | None, limit: int
-) -> tuple[list[LoggedEvent], int]:
-    """What a person's view has to see after `after` (a superset of what it may
-    see), and how far the scan got: the events about `identity`, and the events of
-    its channels during its memberships of them; with `scope`, every event of that
-    one channel. Reads only those rows, through the channel and person indexes."""
-    head = last_sequence(db)
-    if scope is not None:
-        upper = head
-        rows = db.query(
-            f"SELECT {_COLUMNS} FROM events WHERE channel = ? AND sequence > ? AND sequence <= ? "
-            "ORDER BY sequence LIMIT ?",
-            [scope, after, upper, limit],
-        )
-    else:
-        upper = min(head, after + PERSONAL_STRETCH)
-        rows = db.query(
-            f"SELECT {_COLUMNS} FROM events WHERE sequence IN ("
-            " SELECT sequence FROM events"
-            "  WHERE person = :identity AND sequence > :after AND sequence <= :upper"
-            " UNION"
-            " SELECT e.sequence FROM member_spans AS s JOIN events AS e"
-            "  ON e.channel = s.channel AND e.sequence >= s.joined_sequence"
-            "  AND e.sequence <= coalesce(s.left_sequence, :upper)"
-            "  WHERE s.identity = :identity AND s.joined_sequence <= :upper"
-            "  AND (s.left_sequence IS NULL OR s.left_sequence > :after)"
-            "  AND e.sequence > :after AND e.sequence <= :upper"
-            " ORDER BY 1 LIMIT :limit"
-            ") ORDER BY sequence",
-            {"identity": identity, "after": after, "upper": upper, "limit": limit},
-        )
-    events = [_event_from_row(row) for row in rows]
-    scanned_to = events[-1].sequence if len(events) == limit else upper
-    return events, scanned_to
-
-
-def oldest_retained(db: sqlite_utils.Database) -> int | None:
-    for row in db.query("SELECT min(sequence) AS oldest FROM events"):
-        return row["oldest"]  # type: ignore[no-any-return]
-    return None
-
-
-def compaction_bound(db: sqlite_utils.Database, cutoff: dt.datetime) -> int:
-    """The newest sequence created before `cutoff` (0 when none)."""
-    for row in db.query(
-        "SELECT max(sequence) AS bound FROM events WHERE create_time < ?", [ts_to_db(cutoff)]
-    ):
-        return int(row["bound"] or 0)
-    return 0
-
-
-def delete_through(db: sqlite_utils.Database, sequence: int) -> int:
-    # Memberships that ended by then can no longer matter to any cursor.
-    db.execute("DELETE FROM member_spans WHERE left_sequence <= ?", [sequence])
-    return db.execute("DELETE FROM events WHERE sequence <= ?", [sequence]).rowcount

@@ -607,7 +607,7 @@ def _signing_keys(db: sqlite_utils.Database) -> None:
 
 
 def _event_visibility(db: sqlite_utils.Database) -> None:
-    # Facts each event is logged with, for people's visibility (events/visibility.py):
+    # Facts each event is logged with, for people's visibility (domain/visibility.py):
     # the identity it is personally about, and whether it is an internal message's.
     # Events logged before this migration have neither (NULL): they are about nobody,
     # and read back as internal, and no membership span covers them (spans start at

@@ -24,16 +24,17 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
 import sqlite_utils
 
 from relaydesk_server.clock import Clock
 from relaydesk_server.domain import webhooks
 from relaydesk_server.domain.errors import InvalidArgument, Unavailable
+from relaydesk_server.domain.events_model import LoggedEvent
 from relaydesk_server.domain.names import IdSource, ResourceKind
+from relaydesk_server.domain.ports import Idempotency
 from relaydesk_server.domain.routing_index import RoutingIndex
-from relaydesk_server.events.records import LoggedEvent
 from relaydesk_server.storage.bots_repo import SqliteBotRepository
 from relaydesk_server.storage.channels_repo import (
     CachedChannelRepository,
@@ -48,7 +49,7 @@ from relaydesk_server.storage.events_repo import (
     EventEncoder,
     Sequencer,
     SqliteEventLog,
-    last_sequence,
+    SqliteEventWriter,
 )
 from relaydesk_server.storage.executions_repo import SqliteExecutionRepository
 from relaydesk_server.storage.flows_repo import SqliteFlowRepository
@@ -66,6 +67,7 @@ from relaydesk_server.storage.routing_sync import (
     load_routing_index,
 )
 from relaydesk_server.storage.sessions_repo import SqliteInboundLog, SqliteSessionRepository
+from relaydesk_server.storage.stats import SqliteStatistics
 from relaydesk_server.storage.tasks_repo import SqliteTaskRepository
 from relaydesk_server.storage.timers_repo import SqliteTimerRepository
 from relaydesk_server.storage.webhooks_repo import SqliteWebhookOutbox
@@ -79,11 +81,6 @@ REQUEST_ID_RETENTION = dt.timedelta(hours=24)
 MAX_BATCH = 512
 
 
-class _NoEventLog:
-    def append(self, event: object) -> None:
-        raise RuntimeError("events are appended only by writes")
-
-
 class SqliteTransaction:
     """The domain's Transaction over one SQLite connection."""
 
@@ -92,9 +89,9 @@ class SqliteTransaction:
         db: sqlite_utils.Database,
         clock: Clock,
         ids: IdSource,
-        events: SqliteEventLog | None = None,
+        events: SqliteEventWriter | None = None,
     ) -> None:
-        self.db = db
+        self._db = db
         self.flows = SqliteFlowRepository(db)
         self.bots = SqliteBotRepository(db)
         self.api_keys = SqliteApiKeyRepository(db)
@@ -102,7 +99,7 @@ class SqliteTransaction:
         self.channels: SqliteChannelRepository = SqliteChannelRepository(db)
         self.members = SqliteMemberRepository(db)
         self.messages = SqliteMessageRepository(db)
-        self.events: SqliteEventLog | _NoEventLog = events or _NoEventLog()
+        self.events: SqliteEventLog = events or SqliteEventLog(db)
         self.activities = SqliteActivityRepository(db)
         self.workers = SqliteWorkerRepository(db)
         self.queues = SqliteQueueRepository(db)
@@ -116,6 +113,7 @@ class SqliteTransaction:
         self.inbound = SqliteInboundLog(db)
         self.deliveries = SqliteDeliveryRepository(db)
         self.webhooks = SqliteWebhookOutbox(db)
+        self.stats = SqliteStatistics(db)
         self._routing: RoutingIndex | None = None
         self._clock = clock
         self._ids = ids
@@ -124,11 +122,11 @@ class SqliteTransaction:
     def follow_routing(self, index: RoutingIndex) -> None:
         """Makes this the writer's transaction: routing rows keep `index` current."""
         self._routing = index
-        self.workers = IndexedWorkerRepository(self.db, index)
-        self.queues = IndexedQueueRepository(self.db, index)
-        self.workflows = IndexedWorkflowRepository(self.db, index)
-        self.tasks = IndexedTaskRepository(self.db, index)
-        self.reservations = IndexedReservationRepository(self.db, index)
+        self.workers = IndexedWorkerRepository(self._db, index)
+        self.queues = IndexedQueueRepository(self._db, index)
+        self.workflows = IndexedWorkflowRepository(self._db, index)
+        self.tasks = IndexedTaskRepository(self._db, index)
+        self.reservations = IndexedReservationRepository(self._db, index)
 
     @property
     def routing(self) -> RoutingIndex:
@@ -146,21 +144,6 @@ class SqliteTransaction:
 
     def new_id(self, kind: ResourceKind) -> str:
         return self._ids.new_id(kind)
-
-
-@dataclasses.dataclass(frozen=True)
-class Idempotency(Generic[T]):
-    """Makes a write answer a retry with its first response (AIP-155).
-
-    `scope` is the caller, `fingerprint` identifies the request's content;
-    `encode`/`decode` turn the response into stored bytes and back.
-    """
-
-    scope: str
-    request_id: str
-    fingerprint: str
-    encode: Callable[[T], bytes]
-    decode: Callable[[bytes], T]
 
 
 @dataclasses.dataclass
@@ -188,8 +171,9 @@ def _no_events(sequence: int, now: dt.datetime, event: object) -> bytes:
     raise RuntimeError("this store was opened without an event encoder")
 
 
-class Store:
-    """The database of one server. All its callers run on one event loop."""
+class SqliteStore:
+    """The domain's Store over the SQLite database of one server. All its callers
+    run on one event loop."""
 
     def __init__(
         self,
@@ -239,7 +223,7 @@ class Store:
         except BaseException:
             conn.close()
             raise
-        self.last_sequence = last_sequence(sqlite_utils.Database(conn))
+        self.last_sequence = SqliteEventLog(sqlite_utils.Database(conn)).last_sequence()
         self._writer_conn = conn
         self._writer_thread = threading.Thread(
             target=self._write_loop, args=(conn,), name="relaydesk-writer", daemon=True
@@ -281,7 +265,7 @@ class Store:
     def _write_loop(self, conn: sqlite3.Connection) -> None:
         db = sqlite_utils.Database(conn)
         self._sequencer = Sequencer(self.last_sequence)
-        self._event_log = SqliteEventLog(
+        self._event_log = SqliteEventWriter(
             db, self._sequencer, self._event_encoder, self._job_now, self._worker_identity
         )
         tx = SqliteTransaction(db, self.clock, self.ids, self._event_log)

@@ -80,7 +80,17 @@ class EventServicer:
             types=frozenset(types),
             include_typing=request.include_typing,
         )
-        async for frame in self._streams.stream(stream_request):
+        # The response headers go out as soon as the stream is live (unless a
+        # replayed event took them already), so a client can wait for them
+        # before doing what it wants to hear about.
+        framed = False
+
+        async def headers_once_live() -> None:
+            if not framed:
+                await context.send_initial_metadata(())
+
+        async for frame in self._streams.stream(stream_request, on_live=headers_once_live):
+            framed = True
             yield frame
 
 

@@ -9,11 +9,10 @@ from relaydesk.v1 import event_pb2
 from relaydesk_server.domain.access import HIDDEN_FROM_CUSTOMERS
 from relaydesk_server.domain.bots_model import Execution
 from relaydesk_server.domain.channels_model import Channel, Member, Message
-from relaydesk_server.domain.events_model import DomainEvent, EventType, Typing
+from relaydesk_server.domain.events_model import DomainEvent, EventType, LoggedEvent, Typing
 from relaydesk_server.domain.sessions_model import Session
 from relaydesk_server.domain.tasks_model import Reservation, Task
 from relaydesk_server.domain.workforce_model import Worker
-from relaydesk_server.events.records import LoggedEvent
 from relaydesk_server.transport import (
     channels_convert,
     executions_convert,

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from relaydesk.v1 import gateway_service_pb2 as pb
 from relaydesk.v1 import gateway_service_pb2_grpc
-from relaydesk_server.dispatch import OutboundDispatcher
 from relaydesk_server.domain import inbound, outbound
 from relaydesk_server.domain.errors import Unavailable
 from relaydesk_server.domain.ports import Transaction
@@ -16,6 +15,7 @@ from relaydesk_server.domain.ratelimit import RateLimiter
 from relaydesk_server.transport import gateway_convert as convert
 from relaydesk_server.transport.channels_convert import message_to_proto
 from relaydesk_server.transport.mechanics import Calls
+from relaydesk_server.workers.dispatch import OutboundDispatcher
 
 if TYPE_CHECKING:
     from relaydesk_server.transport.context import Context

@@ -16,7 +16,7 @@ from google.protobuf import field_mask_pb2
 from google.protobuf.message import Message as ProtoMessage
 
 from relaydesk_server.domain.common import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, Page, PageRequest
-from relaydesk_server.storage.store import Idempotency, SqliteTransaction, Store
+from relaydesk_server.domain.ports import Idempotency, Store, Transaction
 from relaydesk_server.transport.context import caller, current_method
 from relaydesk_server.transport.validation import Violations, check_request_id
 
@@ -83,14 +83,14 @@ class Calls:
     def __init__(self, store: Store) -> None:
         self.store = store
 
-    async def read(self, fn: Callable[[SqliteTransaction], T]) -> T:
+    async def read(self, fn: Callable[[Transaction], T]) -> T:
         return await self.store.read(fn)
 
     async def write(
         self,
         request: ProtoMessage,
         response_type: type[R],
-        fn: Callable[[SqliteTransaction], R],
+        fn: Callable[[Transaction], R],
         *,
         stored: Callable[[R], R] | None = None,
     ) -> R:

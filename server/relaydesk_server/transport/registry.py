@@ -34,7 +34,6 @@ from relaydesk.v1 import (
     workforce_service_pb2_grpc,
 )
 from relaydesk_server.clock import Clock
-from relaydesk_server.dispatch import OutboundDispatcher
 from relaydesk_server.domain.keys import Authenticator
 from relaydesk_server.domain.ratelimit import RateLimiter
 from relaydesk_server.events.stream import EventStreams
@@ -50,6 +49,7 @@ from relaydesk_server.transport.session_service import SessionServicer
 from relaydesk_server.transport.streams import OpenStreams
 from relaydesk_server.transport.task_service import TaskServicer
 from relaydesk_server.transport.workforce_service import WorkforceServicer
+from relaydesk_server.workers.dispatch import OutboundDispatcher
 
 # (descriptor module, grpc module, service name)
 SERVICES: list[tuple[ModuleType, ModuleType, str]] = [

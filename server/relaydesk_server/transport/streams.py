@@ -16,7 +16,7 @@ import datetime as dt
 from relaydesk_server.clock import Clock
 from relaydesk_server.domain.errors import DomainError, Unauthenticated
 from relaydesk_server.domain.keys_model import Principal
-from relaydesk_server.schedule import Schedule
+from relaydesk_server.workers.schedule import Schedule
 
 Task = asyncio.Task[object]
 

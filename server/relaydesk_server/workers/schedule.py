@@ -1,6 +1,7 @@
 """The loop shared by the server's background services (timers, outbound
-deliveries, webhooks): work whenever poked or when the next due time comes,
-on the server's clock, and keep going whatever goes wrong in one round.
+deliveries, webhooks, bots' HTTP calls, and the expiry of open streams): work
+whenever poked or when the next due time comes, on the server's clock, and
+keep going whatever goes wrong in one round.
 """
 
 from __future__ import annotations

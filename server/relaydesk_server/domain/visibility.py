@@ -23,11 +23,10 @@ from collections.abc import Callable, Iterable
 from typing import Protocol
 
 from relaydesk_server.domain.channels_model import Member, Message, MessageDirection
-from relaydesk_server.domain.events_model import DomainEvent, EventType
+from relaydesk_server.domain.events_model import DomainEvent, EventType, LoggedEvent
 from relaydesk_server.domain.keys_model import Principal, Role
 from relaydesk_server.domain.tasks_model import Reservation, Task
 from relaydesk_server.domain.workforce_model import Worker
-from relaydesk_server.events.records import LoggedEvent
 
 E = EventType
 

@@ -19,8 +19,8 @@ import httpx
 from relaydesk_server.clock import Clock
 from relaydesk_server.domain import bot_engine
 from relaydesk_server.domain.bots_model import HttpCall
-from relaydesk_server.schedule import Schedule
-from relaydesk_server.storage.store import Store
+from relaydesk_server.domain.ports import Store
+from relaydesk_server.workers.schedule import Schedule
 
 log = logging.getLogger(__name__)
 

@@ -22,10 +22,9 @@ from google.protobuf import json_format
 from relaydesk.v1 import event_pb2
 from relaydesk_server.clock import Clock
 from relaydesk_server.domain import webhooks
-from relaydesk_server.domain.ports import Transaction
+from relaydesk_server.domain.ports import Store, Transaction
 from relaydesk_server.domain.webhooks_model import Posting, Target
-from relaydesk_server.schedule import Schedule
-from relaydesk_server.storage.store import Store
+from relaydesk_server.workers.schedule import Schedule
 
 log = logging.getLogger(__name__)
 

@@ -21,9 +21,8 @@ from collections.abc import Callable, Sequence
 
 from relaydesk_server.clock import Clock
 from relaydesk_server.domain.errors import DomainError, Unavailable
-from relaydesk_server.domain.ports import Transaction
-from relaydesk_server.schedule import Schedule, retry_delay
-from relaydesk_server.storage.store import Store
+from relaydesk_server.domain.ports import Store, Transaction
+from relaydesk_server.workers.schedule import Schedule, retry_delay
 
 log = logging.getLogger(__name__)
 

@@ -21,8 +21,8 @@ from relaydesk_server.clock import Clock
 from relaydesk_server.domain import outbound
 from relaydesk_server.domain.flows_model import ChannelType
 from relaydesk_server.domain.outbound_model import DEFAULT_LEASE, Leased
-from relaydesk_server.schedule import Schedule
-from relaydesk_server.storage.store import Store
+from relaydesk_server.domain.ports import Store
+from relaydesk_server.workers.schedule import Schedule
 
 LEASE_BATCH = 200
 _ALL_TYPES = tuple(ChannelType)
