@@ -26,9 +26,9 @@ $(SETUP_STAMP): constraints.txt server/pyproject.toml clients/python/pyproject.t
 		-e clients/python -e 'server[dev]'
 	touch $@
 
-tools: $(TOOLS_STAMP) ## Install the Go, TypeScript and Java code generators (needs go, npm, mvn)
+tools: $(TOOLS_STAMP) ## Install the code generators and grpcurl and ghz (needs go, npm, mvn)
 
-$(TOOLS_STAMP): scripts/gen-tools.sh clients/go/go.mod clients/typescript/package-lock.json clients/java/pom.xml
+$(TOOLS_STAMP): scripts/gen-tools.sh scripts/tools/go.mod clients/go/go.mod clients/typescript/package-lock.json clients/java/pom.xml
 	./scripts/gen-tools.sh
 	touch $@
 
@@ -55,17 +55,18 @@ checkgen: $(SETUP_STAMP) $(TOOLS_STAMP) ## Fail when any committed generated cod
 breaking: $(SETUP_STAMP) ## Fail when protos/ breaks the contract of the previous commit
 	$(BIN)/buf breaking --against '.git#ref=HEAD~1,subdir=.'
 
-lint: $(SETUP_STAMP) ## buf lint + buf format, ruff, mypy --strict
+lint: $(SETUP_STAMP) ## buf lint + buf format, ruff, mypy --strict, the server's layering (lint-imports)
 	$(BIN)/buf lint
 	$(BIN)/buf format --diff --exit-code
 	$(BIN)/ruff check server tests benchmarks clients/python/relaydesk/client
 	$(BIN)/ruff format --check server tests benchmarks clients/python/relaydesk/client
 	$(BIN)/mypy server/relaydesk_server clients/python/relaydesk/client benchmarks
+	$(BIN)/lint-imports --no-logo
 
 run: $(SETUP_STAMP) $(GEN_STAMP) ## Set up, generate if needed, and serve on $(LISTEN) with data in $(DATA_DIR)
 	$(BIN)/relaydesk serve --listen $(LISTEN) --data-dir $(DATA_DIR)
 
-test: $(SETUP_STAMP) $(GEN_STAMP) ## Run the test suite against a real server
+test: $(SETUP_STAMP) $(GEN_STAMP) $(TOOLS_STAMP) ## Run the test suite against a real server
 	$(BIN)/pytest
 
 bench: $(SETUP_STAMP) $(GEN_STAMP) ## Run the benchmarks and print their ratios

@@ -7,6 +7,7 @@ import dataclasses
 import datetime as dt
 import itertools
 import json
+import os
 import threading
 from collections.abc import Awaitable, Iterable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -67,14 +68,21 @@ class Harness:
         return f"127.0.0.1:{self.running.port}"
 
     def connect(self, credential: str | None = None) -> Client:
-        return connect(self.target, credential)
+        return client_for(self.target, credential)
 
     async def restart(self) -> None:
         """Stops the server and starts a new one on the same data directory."""
         await self.client.close()
         await self.running.stop(grace=None)
         self.running = await start_server(self.data_dir, self.clock, **self.options)
-        self.client = connect(self.target, self.admin_key)
+        self.client = client_for(self.target, self.admin_key)
+
+
+def client_for(target: str, credential: str | None = None, **options: Any) -> Client:
+    """A client that sends exactly the requests a test builds: without the automatic
+    `request_id` (a write a test leaves without one reaches the server without one), and
+    otherwise with the client's defaults (deadline, retries of idempotent calls)."""
+    return connect(target, credential, request_ids=False, **options)
 
 
 async def start_server(data_dir: Path, clock: ManualClock, **options: Any) -> RelaydeskServer:
@@ -489,6 +497,91 @@ async def customer_writes(
     return response
 
 
+# A TCP proxy in front of a server: connections a test can starve or cut.
+
+
+class TcpProxy:
+    """A real TCP proxy on 127.0.0.1 (an ephemeral port) in front of `upstream`
+    (HOST:PORT). `hold_replies()` stops passing the server's bytes back on the open
+    connections (requests still get through: the server acts, the client hears
+    nothing); `cut()` drops the open connections at once. A new connection passes
+    normally, to `upstream` as it is then (set it after a restart on another port);
+    while the upstream refuses, so does the proxy. `connections` counts the
+    connections the proxy accepted."""
+
+    def __init__(self, upstream: str) -> None:
+        self.upstream = upstream
+        self.connections = 0
+        self._links: dict[asyncio.StreamWriter, asyncio.StreamWriter] = {}
+        self._held: set[asyncio.StreamWriter] = set()
+        self._server: asyncio.Server | None = None
+
+    async def start(self) -> TcpProxy:
+        self._server = await asyncio.start_server(self._accept, "127.0.0.1", 0)
+        return self
+
+    @property
+    def target(self) -> str:
+        assert self._server is not None, "start() the proxy first"
+        return f"127.0.0.1:{self._server.sockets[0].getsockname()[1]}"
+
+    async def _accept(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        self.connections += 1
+        host, port = self.upstream.rsplit(":", 1)
+        try:
+            up_reader, up_writer = await asyncio.open_connection(host, int(port))
+        except OSError:
+            _drop(writer)
+            return
+        self._links[writer] = up_writer
+        try:
+            await asyncio.gather(
+                self._pump(reader, up_writer, replies_to=None),
+                self._pump(up_reader, writer, replies_to=writer),
+            )
+        finally:
+            self._links.pop(writer, None)
+            self._held.discard(writer)
+            _drop(writer)
+            _drop(up_writer)
+
+    async def _pump(
+        self,
+        source: asyncio.StreamReader,
+        sink: asyncio.StreamWriter,
+        replies_to: asyncio.StreamWriter | None,
+    ) -> None:
+        try:
+            while data := await source.read(65536):
+                if replies_to is None or replies_to not in self._held:
+                    sink.write(data)
+                    await sink.drain()
+        except OSError:
+            pass
+        finally:  # one side is gone: so is the other
+            _drop(sink)
+
+    def hold_replies(self) -> None:
+        self._held.update(self._links)
+
+    def cut(self) -> None:
+        for client, server in list(self._links.items()):
+            _drop(client)
+            _drop(server)
+
+    async def close(self) -> None:
+        assert self._server is not None
+        self._server.close()
+        self.cut()
+        await self._server.wait_closed()
+
+
+def _drop(writer: asyncio.StreamWriter) -> None:
+    """Closes a connection at once (a reset, not a goodbye)."""
+    writer.transport.abort()
+    writer.close()
+
+
 # A local HTTP service: a real server on loopback standing in for what relaydesk calls
 # (webhook receivers, the services bots call).
 
@@ -590,3 +683,112 @@ class HttpService:
             gate.set()
         self._server.shutdown()
         self._server.server_close()
+
+
+# The agent example every client language ships (clients/<lang>/examples/agent),
+# driven through one conversation.
+
+EXAMPLE_CONTACT = "+15550142"
+EXAMPLE_CUSTOMER = "+15557654"
+EXAMPLE_QUESTION = "Hello, my parcel has not arrived yet."
+EXAMPLE_REPLY = "Sorry to hear that: I am looking into it right now."
+
+
+async def agent_example_completes_a_conversation(
+    harness: Harness, command: list[str], *, cwd: Path, within: float = 120
+) -> str:
+    """Runs an agent example (`command`, in `cwd`) as an agent of a fresh worker, sends
+    it a customer's SMS once it is Available, and checks that it replies to the
+    customer, through the gateway, and completes the task. The example is told its
+    server, token and reply by RELAYDESK_SERVER, RELAYDESK_TOKEN and RELAYDESK_REPLY.
+    Returns what the example printed."""
+    rd = harness.client
+    workflow = await routing_to(rd, display_name="example queue")
+    await create_flow(
+        rd,
+        flow_pb2.Flow(
+            display_name="example support",
+            channel_type=common_pb2.CHANNEL_TYPE_SMS,
+            contact_identity=EXAMPLE_CONTACT,
+            enabled=True,
+            task=flow_pb2.TaskIntegration(workflow=workflow),
+        ),
+    )
+    identity = f"example-agent-{next(_external_ids)}"
+    worker = await new_worker(rd, identity)
+    token = await access_token(rd, identity, common_pb2.ROLE_AGENT)
+    outbound = open_outbound(rd, common_pb2.CHANNEL_TYPE_SMS)
+    worker_updates = subscribe(rd, types=[event_pb2.EVENT_TYPE_WORKER_UPDATED])
+    await worker_updates.initial_metadata()  # the stream is live from here on
+    env = {
+        **os.environ,
+        "RELAYDESK_SERVER": harness.target,
+        "RELAYDESK_TOKEN": token,
+        "RELAYDESK_REPLY": EXAMPLE_REPLY,
+    }
+    process = await asyncio.create_subprocess_exec(
+        *command,
+        cwd=cwd,
+        env=env,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.STDOUT,
+    )
+    printed = asyncio.ensure_future(process.communicate())
+    try:
+        async with asyncio.timeout(within):
+            while True:
+                response = await worker_updates.read()
+                assert response is not grpc.aio.EOF, "the admin's event stream ended"
+                updated = response.event.worker
+                if updated.name == worker and updated.available:
+                    break
+            await customer_writes(
+                rd, EXAMPLE_QUESTION, customer=EXAMPLE_CUSTOMER, contact=EXAMPLE_CONTACT
+            )
+            delivery = await next_delivery(outbound, within=within)
+            await ack(rd, delivery.id)
+            output = (await printed)[0].decode()
+    except TimeoutError as timeout:
+        process.kill()
+        output = (await printed)[0].decode()
+        raise AssertionError(
+            f"the example did not finish in {within} s; it printed:\n{output}"
+        ) from timeout
+    finally:
+        worker_updates.cancel()
+        outbound.cancel()
+    assert process.returncode == 0, f"the example failed; it printed:\n{output}"
+    assert delivery.body == EXAMPLE_REPLY, output
+    assert delivery.customer_address == EXAMPLE_CUSTOMER, output
+    assert EXAMPLE_QUESTION in output, f"the example did not print the message:\n{output}"
+    tasks = await all_tasks(rd, worker=worker)
+    assert [task.status for task in tasks] == [task_pb2.TASK_STATUS_COMPLETED], output
+    return output
+
+
+# The command-line tools the project installs (scripts/gen-tools.sh, `make tools`).
+
+TOOLS_BIN = Path(__file__).resolve().parents[1] / ".tools" / "bin"
+
+
+def installed_tool(name: str) -> str:
+    """The path of a tool in .tools/bin, failing clearly when `make tools` has not run."""
+    path = TOOLS_BIN / name
+    assert path.is_file(), f"{path} is missing: `make tools` installs it"
+    return str(path)
+
+
+async def run_command(*argv: str, within: float = 120) -> tuple[int, str, str]:
+    """Runs a command to its end (at most `within` seconds): exit code, stdout, stderr."""
+    process = await asyncio.create_subprocess_exec(
+        *argv, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE
+    )
+    try:
+        async with asyncio.timeout(within):
+            out, err = await process.communicate()
+    except TimeoutError:
+        process.kill()
+        await process.wait()
+        raise
+    assert process.returncode is not None
+    return process.returncode, out.decode(), err.decode()

@@ -4,6 +4,7 @@ methods included, and a client knowing only what reflection told it can call the
 from __future__ import annotations
 
 import asyncio
+import json
 from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
@@ -15,7 +16,7 @@ from grpc_reflection.v1alpha.proto_reflection_descriptor_database import (
 )
 
 from relaydesk_server.transport.registry import SERVICE_NAMES
-from tests.support import Harness
+from tests.support import Harness, installed_tool, run_command
 
 T = TypeVar("T")
 
@@ -225,3 +226,53 @@ async def test_reflection_needs_no_credentials_but_the_api_does(harness: Harness
         raise AssertionError("called without credentials")
 
     assert await in_thread(harness, work) == grpc.StatusCode.UNAUTHENTICATED
+
+
+async def test_grpcurl_describes_and_calls_a_method_knowing_only_reflection(
+    harness: Harness,
+) -> None:
+    grpcurl = installed_tool("grpcurl")
+    bearer = f"authorization: Bearer {harness.admin_key}"
+    code, out, err = await run_command(
+        grpcurl, "-plaintext", harness.target, "describe", "relaydesk.v1.ChannelService.SendMessage"
+    )
+    assert code == 0, err
+    assert "rpc SendMessage ( .relaydesk.v1.SendMessageRequest )" in out
+    code, out, err = await run_command(
+        grpcurl,
+        "-plaintext",
+        "-H",
+        bearer,
+        "-d",
+        '{"channel": {"displayName": "from grpcurl"}}',
+        harness.target,
+        "relaydesk.v1.ChannelService/CreateChannel",
+    )
+    assert code == 0, err
+    created = json.loads(out)["channel"]
+    assert created["name"].startswith("channels/")
+    assert created["display_name"] == "from grpcurl"  # grpcurl prints proto names
+
+
+async def test_ghz_loads_a_method_knowing_only_reflection(harness: Harness) -> None:
+    code, out, err = await run_command(
+        installed_tool("ghz"),
+        "--insecure",
+        "--call",
+        "relaydesk.v1.FlowService.ListFlows",
+        "--metadata",
+        json.dumps({"authorization": f"Bearer {harness.admin_key}"}),
+        "--data",
+        '{"pageSize": 10}',
+        "--total",
+        "200",
+        "--concurrency",
+        "8",
+        "--format",
+        "json",
+        harness.target,
+    )
+    assert code == 0, err
+    summary = json.loads(out)
+    assert summary["count"] == 200
+    assert summary["statusCodeDistribution"] == {"OK": 200}
