@@ -58,9 +58,9 @@ breaking: $(SETUP_STAMP) ## Fail when protos/ breaks the contract of the previou
 lint: $(SETUP_STAMP) ## buf lint + buf format, ruff, mypy --strict, the server's layering (lint-imports)
 	$(BIN)/buf lint
 	$(BIN)/buf format --diff --exit-code
-	$(BIN)/ruff check server tests benchmarks clients/python/relaydesk/client
-	$(BIN)/ruff format --check server tests benchmarks clients/python/relaydesk/client
-	$(BIN)/mypy server/relaydesk_server clients/python/relaydesk/client benchmarks
+	$(BIN)/ruff check server tests benchmarks clients/python/relaydesk/client clients/python/examples
+	$(BIN)/ruff format --check server tests benchmarks clients/python/relaydesk/client clients/python/examples
+	$(BIN)/mypy server/relaydesk_server clients/python/relaydesk/client clients/python/examples benchmarks
 	$(BIN)/lint-imports --no-logo
 
 run: $(SETUP_STAMP) $(GEN_STAMP) ## Set up, generate if needed, and serve on $(LISTEN) with data in $(DATA_DIR)
@@ -75,4 +75,4 @@ bench: $(SETUP_STAMP) $(GEN_STAMP) ## Run the benchmarks and print their ratios
 ci: checkgen breaking lint test ## What CI runs
 
 clean: ## Remove the virtualenv and caches (keeps ./data)
-	rm -rf $(VENV) .tools .pytest_cache .ruff_cache clients/typescript/node_modules clients/java/target
+	rm -rf $(VENV) .tools .pytest_cache .ruff_cache clients/typescript/node_modules clients/typescript/dist clients/java/target

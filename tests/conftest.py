@@ -9,11 +9,24 @@ from typing import Any
 
 import pytest
 
-from relaydesk.client import Client, connect
+from relaydesk.client import Client
 from relaydesk_server.clock import ManualClock
-from tests.support import Harness, HttpService, create_default_workflow, start_server
+from tests.support import (
+    Harness,
+    HttpService,
+    client_for,
+    create_default_workflow,
+    start_server,
+)
 
 HarnessFactory = Callable[..., Awaitable[Harness]]
+
+
+@pytest.fixture(autouse=True)
+def _no_credential_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Clients made without a credential stay anonymous, whatever the shell exports
+    (the client reads RELAYDESK_TOKEN when given none)."""
+    monkeypatch.delenv("RELAYDESK_TOKEN", raising=False)
 
 
 @pytest.fixture
@@ -26,7 +39,7 @@ async def harness_factory(tmp_path: Path) -> AsyncIterator[HarnessFactory]:
         data_dir = tmp_path / f"data{len(started)}"
         running = await start_server(data_dir, clock, **options)
         admin_key = (data_dir / "admin.key").read_text().strip()
-        client = connect(f"127.0.0.1:{running.port}", admin_key)
+        client = client_for(f"127.0.0.1:{running.port}", admin_key)
         h = Harness(data_dir, clock, running, admin_key, client, options)
         started.append(h)
         await create_default_workflow(client)
