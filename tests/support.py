@@ -8,6 +8,7 @@ import datetime as dt
 import itertools
 import json
 import os
+import shutil
 import threading
 from collections.abc import Awaitable, Iterable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -760,7 +761,10 @@ async def agent_example_completes_a_conversation(
     assert process.returncode == 0, f"the example failed; it printed:\n{output}"
     assert delivery.body == EXAMPLE_REPLY, output
     assert delivery.customer_address == EXAMPLE_CUSTOMER, output
+    # Every example says when it is Available, what the customer wrote, and the task it completed.
+    assert "Available" in output, output
     assert EXAMPLE_QUESTION in output, f"the example did not print the message:\n{output}"
+    assert "completed tasks/" in output, output
     tasks = await all_tasks(rd, worker=worker)
     assert [task.status for task in tasks] == [task_pb2.TASK_STATUS_COMPLETED], output
     return output
@@ -778,10 +782,12 @@ def installed_tool(name: str) -> str:
     return str(path)
 
 
-async def run_command(*argv: str, within: float = 120) -> tuple[int, str, str]:
+async def run_command(
+    *argv: str, within: float = 120, cwd: Path | None = None, env: dict[str, str] | None = None
+) -> tuple[int, str, str]:
     """Runs a command to its end (at most `within` seconds): exit code, stdout, stderr."""
     process = await asyncio.create_subprocess_exec(
-        *argv, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE
+        *argv, cwd=cwd, env=env, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE
     )
     try:
         async with asyncio.timeout(within):
@@ -792,3 +798,23 @@ async def run_command(*argv: str, within: float = 120) -> tuple[int, str, str]:
         raise
     assert process.returncode is not None
     return process.returncode, out.decode(), err.decode()
+
+
+def toolchain(name: str, needed_for: str) -> str:
+    """The path of `name` on PATH; fails the test (never skips it) when it is missing."""
+    executable = shutil.which(name)
+    if executable is None:
+        pytest.fail(f"`{name}` is not on PATH: {needed_for}")
+    return executable
+
+
+async def build_step(
+    *argv: str, cwd: Path, within: float, env: dict[str, str] | None = None
+) -> None:
+    """Runs one step of building a client; fails the test with its output if it fails."""
+    shown = " ".join([Path(argv[0]).name, *argv[1:]])
+    try:
+        code, out, err = await run_command(*argv, within=within, cwd=cwd, env=env)
+    except TimeoutError:
+        pytest.fail(f"`{shown}` took more than {within} s")
+    assert code == 0, f"`{shown}` failed:\n{out}{err}"

@@ -4,15 +4,13 @@ conversation from offer to completion."""
 
 from __future__ import annotations
 
-import asyncio
 import json
 import os
-import shutil
 from pathlib import Path
 
 import pytest
 
-from tests.support import Harness, agent_example_completes_a_conversation
+from tests.support import Harness, agent_example_completes_a_conversation, build_step, toolchain
 
 PACKAGE = Path(__file__).resolve().parents[2] / "clients" / "typescript"
 # `npm ci` on a fresh machine fetches the pinned packages (a few MB); a clean tsc
@@ -21,32 +19,13 @@ BUILD_WITHIN = 180
 
 
 def tool(name: str) -> str:
-    executable = shutil.which(name)
-    if executable is None:
-        pytest.fail(
-            f"`{name}` is not on PATH: the TypeScript client's test needs Node.js 20+ and npm"
-        )
-    return executable
+    return toolchain(name, "the TypeScript client's test needs Node.js 20+ and npm")
 
 
 async def run(*command: str) -> None:
     """Runs `command` in the package and fails the test with its output if it fails."""
-    process = await asyncio.create_subprocess_exec(
-        *command,
-        cwd=PACKAGE,
-        env={**os.environ, "npm_config_update_notifier": "false"},
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.STDOUT,
-    )
-    shown = " ".join([Path(command[0]).name, *command[1:]])
-    try:
-        async with asyncio.timeout(BUILD_WITHIN):
-            output, _ = await process.communicate()
-    except TimeoutError:
-        process.kill()
-        await process.wait()
-        pytest.fail(f"`{shown}` took more than {BUILD_WITHIN} s")
-    assert process.returncode == 0, f"`{shown}` failed:\n{output.decode()}"
+    env = {**os.environ, "npm_config_update_notifier": "false"}
+    await build_step(*command, cwd=PACKAGE, within=BUILD_WITHIN, env=env)
 
 
 def installed_as_locked() -> bool:
@@ -74,7 +53,4 @@ async def test_the_typescript_agent_example_completes_a_conversation(harness: Ha
     agent = PACKAGE / "dist" / "examples" / "agent" / "agent.js"
     assert agent.exists(), f"`npm run build` did not write {agent}"
 
-    output = await agent_example_completes_a_conversation(harness, [node, str(agent)], cwd=PACKAGE)
-
-    assert "Available" in output, output
-    assert "completed tasks/" in output, output
+    await agent_example_completes_a_conversation(harness, [node, str(agent)], cwd=PACKAGE)
