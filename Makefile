@@ -11,12 +11,14 @@ GEN_OUT := clients/python
 GEN_STAMP := $(GEN_OUT)/relaydesk/v1/.generated
 TOOLS_STAMP := .tools/.stamp
 LISTEN ?= 127.0.0.1:50051
+HTTP_LISTEN ?= 127.0.0.1:8080
 DATA_DIR ?= ./data
+WEB_OUT := server/relaydesk_server/web
 
-.PHONY: help setup tools gen checkgen breaking lint run test bench ci clean
+.PHONY: help setup tools gen checkgen breaking lint web checkweb run test bench ci clean
 
 help: ## List the targets
-	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
 setup: $(SETUP_STAMP) ## Create .venv with the pinned dependencies and the relaydesk command
 
@@ -63,8 +65,16 @@ lint: $(SETUP_STAMP) ## buf lint + buf format, ruff, mypy --strict, the server's
 	$(BIN)/mypy server/relaydesk_server clients/python/relaydesk/client clients/python/examples benchmarks
 	$(BIN)/lint-imports --no-logo
 
-run: $(SETUP_STAMP) $(GEN_STAMP) ## Set up, generate if needed, and serve on $(LISTEN) with data in $(DATA_DIR)
-	$(BIN)/relaydesk serve --listen $(LISTEN) --data-dir $(DATA_DIR)
+web: ## Build the agent desktop and the webchat widget (clients/web) into the server package (needs node, npm)
+	./scripts/build-web.sh $(WEB_OUT)
+
+checkweb: ## Fail when the committed browser build differs from what clients/web builds
+	@tmp=$$(mktemp -d) && trap 'rm -rf $$tmp' EXIT && \
+	./scripts/build-web.sh $$tmp/web && \
+	diff -r $$tmp/web $(WEB_OUT) && echo "the browser build is up to date"
+
+run: $(SETUP_STAMP) $(GEN_STAMP) ## Set up, generate if needed, and serve on $(LISTEN) (browsers on $(HTTP_LISTEN)) with data in $(DATA_DIR)
+	$(BIN)/relaydesk serve --listen $(LISTEN) --http-listen $(HTTP_LISTEN) --data-dir $(DATA_DIR)
 
 test: $(SETUP_STAMP) $(GEN_STAMP) $(TOOLS_STAMP) ## Run the test suite against a real server
 	$(BIN)/pytest
@@ -72,7 +82,7 @@ test: $(SETUP_STAMP) $(GEN_STAMP) $(TOOLS_STAMP) ## Run the test suite against a
 bench: $(SETUP_STAMP) $(GEN_STAMP) ## Run the benchmarks and print their ratios
 	$(BIN)/python -m benchmarks
 
-ci: checkgen breaking lint test ## What CI runs
+ci: checkgen breaking lint checkweb test ## What CI runs
 
 clean: ## Remove the virtualenv and caches (keeps ./data)
-	rm -rf $(VENV) .tools .pytest_cache .ruff_cache clients/typescript/node_modules clients/typescript/dist clients/java/target
+	rm -rf $(VENV) .tools .pytest_cache .ruff_cache clients/typescript/node_modules clients/typescript/dist clients/java/target clients/web/node_modules

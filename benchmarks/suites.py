@@ -455,7 +455,11 @@ async def relaydesk_scrape(server: ChildServer) -> Scraped:
     for family in text_string_to_metric_families(response.text):
         for sample in family.samples:
             samples[(sample.name, tuple(sorted(sample.labels.items())))] = sample.value
-    send = (("code", "OK"), ("method", "relaydesk.v1.ChannelService/SendMessage"))
+    send = (
+        ("code", "OK"),
+        ("method", "relaydesk.v1.ChannelService/SendMessage"),
+        ("transport", "grpc"),
+    )
     return Scraped(
         send_ok=samples.get(("relaydesk_rpc_total", send), 0.0),
         batches=samples.get(("relaydesk_writer_batch_size_count", ()), 0.0),

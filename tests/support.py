@@ -9,6 +9,9 @@ import itertools
 import json
 import os
 import shutil
+import signal
+import sqlite3
+import sys
 import threading
 from collections.abc import Awaitable, Iterable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -21,6 +24,7 @@ import pytest
 from google.protobuf import json_format
 from google.protobuf.descriptor import MethodDescriptor
 from google.rpc import error_details_pb2
+from grpc_health.v1 import health_pb2, health_pb2_grpc
 
 from relaydesk.client import Client, connect, error_details
 from relaydesk.v1 import (
@@ -67,6 +71,15 @@ class Harness:
     @property
     def target(self) -> str:
         return f"127.0.0.1:{self.running.port}"
+
+    @property
+    def http_url(self) -> str:
+        """The browser endpoint's base URL (`http://127.0.0.1:PORT`; https with TLS), on a
+        server started with it on: `harness_factory(http_listen="127.0.0.1:0")`."""
+        port = self.running.http_port
+        assert port is not None, "the browser endpoint is off: start with http_listen"
+        scheme = "https" if self.options.get("tls") is not None else "http"
+        return f"{scheme}://127.0.0.1:{port}"
 
     def connect(self, credential: str | None = None) -> Client:
         return client_for(self.target, credential)
@@ -290,6 +303,22 @@ async def events_until_idle(call: Any, head: int, wait: float = 20) -> list[even
                 events.append(response.event)
             elif response.event.sequence >= head:
                 return events
+
+
+async def offer_to(call: Any, worker: str, within: float = 10) -> reservation_pb2.Reservation:
+    """The next PENDING reservation for `worker` on an event stream (`subscribe(rd)`,
+    opened before the offer can be made), waiting at most `within` seconds."""
+    async with asyncio.timeout(within):
+        while True:
+            response = await call.read()
+            assert response is not grpc.aio.EOF, "the event stream ended"
+            offer: reservation_pb2.Reservation = response.event.reservation
+            if (
+                response.event.WhichOneof("payload") == "reservation"
+                and offer.worker == worker
+                and offer.status == reservation_pb2.RESERVATION_STATUS_PENDING
+            ):
+                return offer
 
 
 def all_methods() -> list[MethodDescriptor]:
@@ -622,7 +651,9 @@ class HttpService:
 
     WAIT = 10  # seconds: an upper bound on waiting for a request, never a pause
 
-    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+    def __init__(self, loop: asyncio.AbstractEventLoop, port: int = 0) -> None:
+        """`port`: 0 for an ephemeral one, or the port of a service that was closed (a
+        receiver back after an outage, at the same address)."""
         self.requests: asyncio.Queue[HttpRequest] = asyncio.Queue()
         self._replies: dict[tuple[str, str], list[HttpReply]] = {}
         self._gates: dict[tuple[str, str], threading.Event] = {}
@@ -656,7 +687,7 @@ class HttpService:
             def log_message(self, *args: object) -> None:
                 pass
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
         self._thread = threading.Thread(
             target=self._server.serve_forever, args=(0.02,), daemon=True
         )
@@ -664,6 +695,11 @@ class HttpService:
 
     def url(self, path: str = "/") -> str:
         return f"http://127.0.0.1:{self._server.server_port}{path}"
+
+    @property
+    def port(self) -> int:
+        port: int = self._server.server_port
+        return port
 
     def answer(self, method: str, path: str, *replies: HttpReply | int) -> None:
         """Answers `method path` with `replies` in order (a number is a status, no body)."""
@@ -695,6 +731,42 @@ EXAMPLE_QUESTION = "Hello, my parcel has not arrived yet."
 EXAMPLE_REPLY = "Sorry to hear that: I am looking into it right now."
 
 
+@dataclasses.dataclass(frozen=True)
+class Agent:
+    """A worker for a fresh agent identity, and an access token for that agent."""
+
+    identity: str
+    worker: str
+    token: str
+
+
+async def new_agent(rd: Client, prefix: str = "agent") -> Agent:
+    """A worker (offline) for a new identity `{prefix}-N`, and its agent token."""
+    identity = f"{prefix}-{next(_external_ids)}"
+    worker = await new_worker(rd, identity)
+    return Agent(identity, worker, await access_token(rd, identity, common_pb2.ROLE_AGENT))
+
+
+async def agent_with_sms_flow(
+    rd: Client, contact: str = EXAMPLE_CONTACT, prefix: str = "example-agent"
+) -> Agent:
+    """An enabled SMS flow on `contact` whose tasks go to a queue of their own, and a
+    new agent (offline) who may serve that queue: a customer's SMS to `contact` is
+    offered to that agent once it is Available."""
+    workflow = await routing_to(rd, display_name=f"queue for {contact}")
+    await create_flow(
+        rd,
+        flow_pb2.Flow(
+            display_name=f"support on {contact}",
+            channel_type=common_pb2.CHANNEL_TYPE_SMS,
+            contact_identity=contact,
+            enabled=True,
+            task=flow_pb2.TaskIntegration(workflow=workflow),
+        ),
+    )
+    return await new_agent(rd, prefix)
+
+
 async def agent_example_completes_a_conversation(
     harness: Harness, command: list[str], *, cwd: Path, within: float = 120
 ) -> str:
@@ -704,20 +776,8 @@ async def agent_example_completes_a_conversation(
     server, token and reply by RELAYDESK_SERVER, RELAYDESK_TOKEN and RELAYDESK_REPLY.
     Returns what the example printed."""
     rd = harness.client
-    workflow = await routing_to(rd, display_name="example queue")
-    await create_flow(
-        rd,
-        flow_pb2.Flow(
-            display_name="example support",
-            channel_type=common_pb2.CHANNEL_TYPE_SMS,
-            contact_identity=EXAMPLE_CONTACT,
-            enabled=True,
-            task=flow_pb2.TaskIntegration(workflow=workflow),
-        ),
-    )
-    identity = f"example-agent-{next(_external_ids)}"
-    worker = await new_worker(rd, identity)
-    token = await access_token(rd, identity, common_pb2.ROLE_AGENT)
+    agent = await agent_with_sms_flow(rd)
+    worker, token = agent.worker, agent.token
     outbound = open_outbound(rd, common_pb2.CHANNEL_TYPE_SMS)
     worker_updates = subscribe(rd, types=[event_pb2.EVENT_TYPE_WORKER_UPDATED])
     await worker_updates.initial_metadata()  # the stream is live from here on
@@ -818,3 +878,199 @@ async def build_step(
     except TimeoutError:
         pytest.fail(f"`{shown}` took more than {within} s")
     assert code == 0, f"`{shown}` failed:\n{out}{err}"
+
+
+# `relaydesk serve` as a child process: what the fault suite kills, stops and starves.
+
+SERVE_COMMAND = [sys.executable, "-m", "relaydesk_server.cli", "serve"]
+SERVE_READY = "relaydesk is serving"
+
+
+class ServeProcess:
+    """`relaydesk serve --listen 127.0.0.1:0 --data-dir DIR FLAGS…` as a real process.
+    `start()` waits for its JSON "serving" line and takes the port from it; its output
+    is read to the end as it comes (kept in `logs`, parsed), so it never blocks on a
+    full pipe. RELAYDESK_* variables of the test's environment are left out: the
+    server runs with its defaults and the given flags only."""
+
+    START_WITHIN = 30  # seconds
+    STOP_WITHIN = 30
+
+    def __init__(self, data_dir: Path, *flags: str) -> None:
+        self.data_dir = data_dir
+        self.flags = flags
+        self.process: asyncio.subprocess.Process | None = None
+        self.port = 0
+        self.logs: list[dict[str, Any]] = []
+        self._logged = asyncio.Condition()
+        self._reader: asyncio.Task[None] | None = None
+
+    @property
+    def target(self) -> str:
+        return f"127.0.0.1:{self.port}"
+
+    @property
+    def admin_key(self) -> str:
+        return (self.data_dir / "admin.key").read_text().strip()
+
+    @property
+    def db_path(self) -> Path:
+        return self.data_dir / "relaydesk.db"
+
+    @property
+    def pid(self) -> int:
+        assert self.process is not None
+        return self.process.pid
+
+    @property
+    def running(self) -> bool:
+        return self.process is not None and self.process.returncode is None
+
+    async def start(self) -> ServeProcess:
+        env = {k: v for k, v in os.environ.items() if not k.startswith("RELAYDESK_")}
+        self.logs = []
+        self.process = await asyncio.create_subprocess_exec(
+            *SERVE_COMMAND,
+            "--listen",
+            "127.0.0.1:0",
+            "--data-dir",
+            str(self.data_dir),
+            "--log-format",
+            "json",
+            *self.flags,
+            env=env,
+            stdin=asyncio.subprocess.DEVNULL,
+            stdout=asyncio.subprocess.DEVNULL,
+            stderr=asyncio.subprocess.PIPE,
+        )
+        assert self.process.stderr is not None
+        self._reader = asyncio.ensure_future(self._read(self.process.stderr))
+        ready = await self.logged(SERVE_READY, within=self.START_WITHIN)
+        self.port = int(ready["port"])
+        return self
+
+    async def _read(self, stream: asyncio.StreamReader) -> None:
+        while line := await stream.readline():
+            try:
+                entry = json.loads(line)
+            except ValueError:
+                entry = {"message": line.decode(errors="replace").rstrip()}
+            if not isinstance(entry, dict):
+                entry = {"message": str(entry)}
+            async with self._logged:
+                self.logs.append(entry)
+                self._logged.notify_all()
+        async with self._logged:
+            self._logged.notify_all()
+
+    async def logged(self, message: str, within: float = 30) -> dict[str, Any]:
+        """The first log entry whose message is `message`, waiting for it at most `within`
+        seconds; fails with the process's last output when it exits first."""
+
+        def found() -> dict[str, Any] | None:
+            return next((e for e in self.logs if e.get("message") == message), None)
+
+        async with asyncio.timeout(within), self._logged:
+            while (entry := found()) is None:
+                if self._reader is not None and self._reader.done():
+                    raise AssertionError(
+                        f"the server ended before logging {message!r}: {self.last_output()}"
+                    )
+                await self._logged.wait()
+        return entry
+
+    def last_output(self, lines: int = 20) -> str:
+        return "\n".join(json.dumps(e) for e in self.logs[-lines:]) or "(none)"
+
+    def errors(self) -> list[dict[str, Any]]:
+        """The log entries at level error (an unhandled error in a call logs one)."""
+        return [e for e in self.logs if e.get("level") in ("error", "critical")]
+
+    async def kill(self) -> None:
+        """SIGKILL: no shutdown path runs; only what was committed is on disk."""
+        assert self.process is not None
+        if self.process.returncode is None:
+            self.process.kill()
+        await self.wait()
+
+    async def wait(self, within: float | None = None) -> int:
+        """The process's exit status, once it has exited (within `within` seconds)."""
+        assert self.process is not None
+        async with asyncio.timeout(within or self.STOP_WITHIN):
+            code = await self.process.wait()
+            if self._reader is not None:
+                await self._reader
+        return code
+
+    def terminate(self) -> None:
+        assert self.process is not None
+        self.process.send_signal(signal.SIGTERM)
+
+    def memory_kib(self) -> tuple[int, int]:
+        """Resident memory now and at its peak (VmRSS, VmHWM), in KiB, from /proc."""
+        fields: dict[str, int] = {}
+        for line in Path(f"/proc/{self.pid}/status").read_text().splitlines():
+            key, _, value = line.partition(":")
+            if key in ("VmRSS", "VmHWM"):
+                fields[key] = int(value.split()[0])
+        return fields["VmRSS"], fields["VmHWM"]
+
+    async def close(self) -> None:
+        """Kills the process if it still runs (a test's `finally`)."""
+        if self.process is not None and self.process.returncode is None:
+            await self.kill()
+        elif self._reader is not None and not self._reader.done():
+            self._reader.cancel()
+
+
+def integrity_check(db_path: Path) -> list[str]:
+    """`PRAGMA integrity_check` of a relaydesk database, opened read-only (as it is on
+    disk, its WAL included): ["ok"] when sound."""
+    conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    try:
+        return [row[0] for row in conn.execute("PRAGMA integrity_check")]
+    finally:
+        conn.close()
+
+
+async def health_status(target: str, service: str = "") -> int:
+    """The gRPC health status (a HealthCheckResponse.ServingStatus) of a server."""
+    async with grpc.aio.insecure_channel(target) as channel:
+        response = await health_pb2_grpc.HealthStub(channel).Check(
+            health_pb2.HealthCheckRequest(service=service), timeout=10
+        )
+    status: int = response.status
+    return status
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    """The `fraction` percentile (0.99: p99) of `values`, by nearest rank."""
+    ordered = sorted(values)
+    assert ordered, "no values"
+    rank = max(0, min(len(ordered) - 1, round(fraction * len(ordered) + 0.5) - 1))
+    return ordered[rank]
+
+
+async def log_head(rd: Client, within: float = 20) -> int:
+    """The event log's head as the server says it: the sequence of the first heartbeat of
+    a live stream (start the server with a short heartbeat interval)."""
+    call = subscribe(rd)
+    try:
+        async with asyncio.timeout(within):
+            while True:
+                response = await call.read()
+                assert response is not grpc.aio.EOF, "the event stream ended"
+                if response.event.type == event_pb2.EVENT_TYPE_HEARTBEAT:
+                    sequence: int = response.event.sequence
+                    return sequence
+    finally:
+        call.cancel()
+
+
+# gRPC channel options for clients of a server that a test kills and restarts: reconnect
+# within a fraction of a second of it being back, however often it went away before.
+QUICK_RECONNECT = (
+    ("grpc.initial_reconnect_backoff_ms", 50),
+    ("grpc.min_reconnect_backoff_ms", 50),
+    ("grpc.max_reconnect_backoff_ms", 500),
+)

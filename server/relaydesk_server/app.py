@@ -1,4 +1,5 @@
-"""Wiring: build the store, the domain services and the gRPC server. No rules live here."""
+"""Wiring: build the store, the domain services, the gRPC server and the browser endpoint.
+No rules live here."""
 
 from __future__ import annotations
 
@@ -25,13 +26,21 @@ from relaydesk_server.events.bus import EventBus
 from relaydesk_server.events.stream import EventStreams
 from relaydesk_server.metrics import MetricsEndpoint, ServerMetrics, gauge_reader, parse_listen
 from relaydesk_server.storage.store import SqliteStore
+from relaydesk_server.transport.browser.assets import WEB_ROOT
+from relaydesk_server.transport.browser.endpoint import HttpEndpoint, browser_app
 from relaydesk_server.transport.events_convert import (
     as_customer_sees,
     encode_event,
     heartbeat_frame,
 )
-from relaydesk_server.transport.interceptor import CallRates, RpcInterceptor
+from relaydesk_server.transport.interceptor import RpcInterceptor
 from relaydesk_server.transport.mechanics import Calls
+from relaydesk_server.transport.pipeline import (
+    MAX_REQUEST_BYTES,
+    CallPipeline,
+    CallRates,
+    Visitors,
+)
 from relaydesk_server.transport.reflection import enable_reflection
 from relaydesk_server.transport.registry import SERVICE_NAMES, register_services
 from relaydesk_server.transport.streams import OpenStreams
@@ -80,6 +89,15 @@ class ServerOptions:
     allow_insecure: bool = False
     # HOST:PORT of the Prometheus endpoint (`/metrics`, plaintext); None: no metrics.
     metrics_listen: str | None = None
+    # HOST:PORT of the browser endpoint (API §14: Connect and gRPC-Web, the desktop and
+    # the widget), HTTPS with `tls`; None: off.
+    http_listen: str | None = None
+    # Where the browser endpoint's web apps are (`desktop/`, `widget/`).
+    web_root: Path = WEB_ROOT
+    # Web chats one client address may start without a credential: a sustained rate a
+    # minute, and a burst. A rate of 0 means no limit.
+    webchat_start_rate: float = 10.0
+    webchat_start_burst: int = 20
 
 
 @dataclasses.dataclass
@@ -101,6 +119,8 @@ class RelaydeskServer:
     open_streams: OpenStreams
     # The Prometheus endpoint, when metrics are on.
     metrics: MetricsEndpoint | None = None
+    # The browser endpoint, when it is on.
+    http: HttpEndpoint | None = None
     _background: list[asyncio.Task[None]] = dataclasses.field(default_factory=list)
 
     @property
@@ -108,8 +128,15 @@ class RelaydeskServer:
         """The port `/metrics` is served on (None: metrics are off)."""
         return None if self.metrics is None else self.metrics.port
 
+    @property
+    def http_port(self) -> int | None:
+        """The port of the browser endpoint (None: it is off)."""
+        return None if self.http is None else self.http.port
+
     async def start(self) -> None:
         await self.server.start()
+        if self.http is not None:
+            self.http.start()
         if self.metrics is not None:
             self.metrics.start()
         for service in ("", *SERVICE_NAMES):
@@ -145,7 +172,10 @@ class RelaydeskServer:
                 await task
         self.streams.bus.close_all()
         self.outbound.close_all()
-        await self.server.stop(grace)
+        await asyncio.gather(
+            self.server.stop(grace),
+            *([] if self.http is None else [self.http.stop(grace)]),
+        )
         if self.metrics is not None:
             await self.metrics.close()
         await self.webhooks.close()
@@ -191,10 +221,27 @@ def _check_metrics_listen(listen: str, allow_insecure: bool) -> None:
         ) from None
 
 
+def _check_http_listen(listen: str, tls: TlsFiles | None, allow_insecure: bool) -> None:
+    """A HOST:PORT (else ValueError). Without TLS, the rule for plaintext gRPC applies."""
+    parse_listen(listen)
+    if tls is not None:
+        return
+    try:
+        check_plaintext(listen, allow_insecure=allow_insecure)
+    except PlaintextRefused:
+        raise PlaintextRefused(
+            f"plaintext is refused on the non-loopback address {listen} (--http-listen): give "
+            "--tls-cert/--tls-key to serve HTTPS, or --allow-insecure to serve plaintext there "
+            "anyway"
+        ) from None
+
+
 async def create_server(options: ServerOptions) -> RelaydeskServer:
     """Opens (or creates) the data directory and builds a server bound to `options.listen`."""
     if options.tls is None:
         check_plaintext(options.listen, allow_insecure=options.allow_insecure)
+    if options.http_listen is not None:
+        _check_http_listen(options.http_listen, options.tls, options.allow_insecure)
     metrics = None
     if options.metrics_listen is not None:
         _check_metrics_listen(options.metrics_listen, options.allow_insecure)
@@ -260,17 +307,26 @@ async def create_server(options: ServerOptions) -> RelaydeskServer:
         options.key_call_burst,
     )
     open_streams = OpenStreams(options.clock)
-    interceptor = RpcInterceptor(
-        authenticator, rates, open_streams, None if metrics is None else metrics.record_call
+    visitors = Visitors(options.clock, options.webchat_start_rate, options.webchat_start_burst)
+    # One pipeline for every call, whichever transport it comes on.
+    pipeline = CallPipeline(
+        authenticator,
+        rates,
+        open_streams,
+        visitors,
+        None if metrics is None else metrics.record_call,
     )
-    server = grpc.aio.server(interceptors=[interceptor])
+    server = grpc.aio.server(
+        interceptors=[RpcInterceptor(pipeline)],
+        options=[("grpc.max_receive_message_length", MAX_REQUEST_BYTES)],
+    )
     dispatcher = OutboundDispatcher(store, options.clock)
     store.on_changed["deliveries"] = dispatcher.poke
     sender = WebhookSender(store, options.clock)
     store.on_changed["webhooks"] = sender.poke
     bot_calls = BotCalls(store, options.clock)
     store.on_changed["bot_calls"] = bot_calls.poke
-    register_services(
+    methods = register_services(
         server,
         Calls(store),
         limiter=limiter,
@@ -279,6 +335,7 @@ async def create_server(options: ServerOptions) -> RelaydeskServer:
         outbound=dispatcher,
         authenticator=authenticator,
         open_streams=open_streams,
+        visitors=visitors,
     )
     timers = TimerService(
         store,
@@ -305,6 +362,24 @@ async def create_server(options: ServerOptions) -> RelaydeskServer:
         await store.close()
         hint = " (or the TLS certificate and key are unusable)" if options.tls else ""
         raise OSError(f"cannot listen on {options.listen}{hint}: {error}") from error
+    http = None
+    if options.http_listen is not None:
+        host, http_port = parse_listen(options.http_listen)
+        try:
+            http = HttpEndpoint(
+                browser_app(methods, pipeline, options.web_root),
+                host,
+                http_port,
+                None if options.tls is None else options.tls.ssl_context(),
+            )
+        except OSError as error:
+            await server.stop(None)
+            await sender.close()
+            await bot_calls.close()
+            await store.close()
+            raise OSError(
+                f"cannot listen on {options.http_listen} (--http-listen): {error.strerror or error}"
+            ) from error
     endpoint = None
     if metrics is not None and options.metrics_listen is not None:
         metrics.watch(gauge_reader(store, streams, dispatcher))
@@ -312,6 +387,8 @@ async def create_server(options: ServerOptions) -> RelaydeskServer:
             endpoint = MetricsEndpoint(options.metrics_listen, metrics.registry)
         except OSError as error:
             await server.stop(None)
+            if http is not None:
+                await http.stop(None)
             await sender.close()
             await bot_calls.close()
             await store.close()
@@ -333,4 +410,5 @@ async def create_server(options: ServerOptions) -> RelaydeskServer:
         bot_calls=bot_calls,
         open_streams=open_streams,
         metrics=endpoint,
+        http=http,
     )

@@ -82,15 +82,15 @@ def _count(text: str) -> int:
     return value
 
 
-def _rate(unit: str, *, off: bool = False) -> Callable[[str], float]:
-    """A number of `unit` a second from 0.001 to 1000000; with `off`, 0 (no limit) too."""
+def _rate(unit: str, *, off: bool = False, per: str = "second") -> Callable[[str], float]:
+    """A number of `unit` a `per` from 0.001 to 1000000; with `off`, 0 (no limit) too."""
 
     def rate(text: str) -> float:
         try:
             value = float(text)
         except ValueError:
             raise argparse.ArgumentTypeError(
-                f"{text!r} is not a number of {unit} a second"
+                f"{text!r} is not a number of {unit} a {per}"
             ) from None
         if not (_MIN_RATE <= value <= _MAX_RATE or (off and value == 0)):
             zero = "0 (no limit) or " if off else ""
@@ -174,7 +174,8 @@ def _load_tls(args: argparse.Namespace) -> TlsFiles | None:
     return tls
 
 
-def _metrics_listen(text: str) -> str:
+def _host_port(text: str) -> str:
+    """HOST:PORT (an IPv6 host in brackets, an empty host for every interface)."""
     try:
         parse_listen(text)
     except ValueError as error:
@@ -188,7 +189,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"relaydesk {__version__}")
     verbs = parser.add_subparsers(dest="verb", required=True)
-    serve = verbs.add_parser("serve", help="run the gRPC server")
+    serve = verbs.add_parser("serve", help="run the server (gRPC, and browsers with --http-listen)")
     serve.add_argument(
         "--listen",
         type=_address,
@@ -304,11 +305,29 @@ def build_parser() -> argparse.ArgumentParser:
     )
     serve.add_argument(
         "--metrics-listen",
-        type=_metrics_listen,
+        type=_host_port,
         metavar="HOST:PORT",
         default=env("metrics-listen", "") or None,
         help="serve Prometheus metrics at http://HOST:PORT/metrics, plaintext (the rule of "
         "--allow-insecure applies) (env RELAYDESK_METRICS_LISTEN; default off)",
+    )
+    serve.add_argument(
+        "--http-listen",
+        type=_host_port,
+        metavar="HOST:PORT",
+        default=env("http-listen", "") or None,
+        help="serve browsers on HOST:PORT: every RPC over Connect and gRPC-Web, the agent "
+        "desktop at / and the webchat widget at /widget/relaydesk-chat.js; HTTPS with "
+        "--tls-cert/--tls-key, else plaintext under the rule of --allow-insecure "
+        "(env RELAYDESK_HTTP_LISTEN; default off)",
+    )
+    serve.add_argument(
+        "--webchat-start-rate",
+        type=_rate("web chats", off=True, per="minute"),
+        default=env("webchat-start-rate", "10"),
+        help="web chats a minute one client address may start without a credential (a "
+        "public page's widget), in bursts of up to twice that; 0 for no limit "
+        "(env RELAYDESK_WEBCHAT_START_RATE; default 10)",
     )
     serve.set_defaults(usage_error=serve.error)
     admin.add_verbs(verbs)
@@ -333,6 +352,9 @@ async def serve(args: argparse.Namespace) -> None:
             key_call_rate=args.key_call_rate,
             key_call_burst=max(1, round(args.key_call_rate * 5)),
             metrics_listen=args.metrics_listen,
+            http_listen=args.http_listen,
+            webchat_start_rate=args.webchat_start_rate,
+            webchat_start_burst=max(1, round(args.webchat_start_rate * 2)),
         )
     )
     await running.start()
@@ -345,6 +367,8 @@ async def serve(args: argparse.Namespace) -> None:
             "database": str(running.store.path),
             "admin_key_file": str(running.admin_key_path.resolve()),
             "metrics_port": running.metrics_port,
+            "http_listen": args.http_listen,
+            "http_port": running.http_port,
         },
     )
     stop = asyncio.Event()

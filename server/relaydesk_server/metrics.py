@@ -3,9 +3,10 @@
 Each server has its own registry (never prometheus-client's global one), so
 several servers in one process keep their figures apart. Three kinds of figure:
 
-- per call, recorded by the RPC interceptor once a call ends (a stream when it
-  ends): `relaydesk_rpc_total{method, code}` and
-  `relaydesk_rpc_duration_seconds{method}`;
+- per call, recorded by the call pipeline once a call ends (a stream when it
+  ends), on either transport (`grpc`, or `http` for the browser endpoint):
+  `relaydesk_rpc_total{method, transport, code}` and
+  `relaydesk_rpc_duration_seconds{method, transport}`;
 - per writer batch, recorded on the writer thread after each commit:
   `relaydesk_writer_batch_size` and `relaydesk_writer_commit_seconds`;
 - read when scraped, on the scraping thread: `relaydesk_open_streams{kind}`,
@@ -88,13 +89,14 @@ def parse_listen(text: str) -> tuple[str, int]:
 
 
 class _MethodFigures:
-    """One method's calls: counts by status code, and its durations by bucket (not
-    cumulative; the last is +Inf) with their sum."""
+    """One method's calls on one transport: counts by status code, and its durations by
+    bucket (not cumulative; the last is +Inf) with their sum."""
 
-    __slots__ = ("buckets", "codes", "name", "seconds")
+    __slots__ = ("buckets", "codes", "name", "seconds", "transport")
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, transport: str) -> None:
         self.name = name
+        self.transport = transport
         self.codes: dict[grpc.StatusCode, int] = {}
         self.buckets = [0] * (len(RPC_BUCKETS) + 1)
         self.seconds = 0.0
@@ -109,12 +111,14 @@ class _CallFigures(Collector):
     """
 
     def __init__(self) -> None:
-        self._methods: dict[str, _MethodFigures] = {}
+        self._methods: dict[tuple[str, str], _MethodFigures] = {}
 
-    def record(self, method: str, code: grpc.StatusCode, seconds: float) -> None:
-        figures = self._methods.get(method)
+    def record(self, method: str, code: grpc.StatusCode, seconds: float, transport: str) -> None:
+        figures = self._methods.get((method, transport))
         if figures is None:
-            figures = self._methods[method] = _MethodFigures(method.lstrip("/"))
+            figures = self._methods[(method, transport)] = _MethodFigures(
+                method.lstrip("/"), transport
+            )
         figures.codes[code] = figures.codes.get(code, 0) + 1
         figures.buckets[bisect.bisect_left(RPC_BUCKETS, seconds)] += 1
         figures.seconds += seconds
@@ -126,35 +130,40 @@ class _CallFigures(Collector):
         # Each copy is one step under the GIL, so none is torn; a call recorded meanwhile
         # may show in one method's counter and not yet in its histogram.
         copies = [
-            (figures.name, list(figures.codes.items()), list(figures.buckets), figures.seconds)
+            (
+                (figures.name, figures.transport),
+                list(figures.codes.items()),
+                list(figures.buckets),
+                figures.seconds,
+            )
             for figures in list(self._methods.values())
         ]
         return self._families(copies)
 
     @staticmethod
     def _families(
-        copies: list[tuple[str, list[tuple[grpc.StatusCode, int]], list[int], float]],
+        copies: list[tuple[tuple[str, str], list[tuple[grpc.StatusCode, int]], list[int], float]],
     ) -> list[Metric]:
         calls = CounterMetricFamily(
             "relaydesk_rpc",
-            "Calls ended, by method and status code (a stream counts when it ends).",
-            labels=["method", "code"],
+            "Calls ended, by method, transport and status code (a stream counts when it ends).",
+            labels=["method", "transport", "code"],
         )
         durations = HistogramMetricFamily(
             "relaydesk_rpc_duration_seconds",
             "How long calls took, from arrival to their status (a stream: its lifetime).",
-            labels=["method"],
+            labels=["method", "transport"],
         )
         bounds = [*(str(bound) for bound in RPC_BUCKETS), "+Inf"]
-        for name, codes, buckets, seconds in sorted(copies, key=lambda copy: copy[0]):
+        for (name, transport), codes, buckets, seconds in sorted(copies, key=lambda c: c[0]):
             for code, count in sorted(codes, key=lambda item: item[0].name):
-                calls.add_metric([name, code.name], count)
+                calls.add_metric([name, transport, code.name], count)
             cumulative = 0
             points: list[tuple[str, float]] = []
             for bound, count in zip(bounds, buckets, strict=True):
                 cumulative += count
                 points.append((bound, cumulative))
-            durations.add_metric([name], points, seconds)
+            durations.add_metric([name, transport], points, seconds)
         return [calls, durations]
 
 

@@ -5,6 +5,10 @@ from __future__ import annotations
 import dataclasses
 import ipaddress
 import logging
+import os
+import ssl
+import tempfile
+from pathlib import Path
 
 import grpc
 
@@ -34,6 +38,24 @@ class TlsFiles:
             root_certificates=self.client_ca,
             require_client_auth=self.mutual,
         )
+
+    def ssl_context(self) -> ssl.SSLContext:
+        """The same certificate, key and client CA for an HTTPS server (HTTP/1.1)."""
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        # Python loads a certificate chain and its key from files only: they pass
+        # through a private directory (0700, files 0600) that is gone once loaded.
+        with tempfile.TemporaryDirectory(prefix="relaydesk-tls-") as directory:
+            chain, key = Path(directory) / "chain.pem", Path(directory) / "key.pem"
+            for path, data in ((chain, self.cert_chain), (key, self.private_key)):
+                fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+                with os.fdopen(fd, "wb") as file:
+                    file.write(data)
+            context.load_cert_chain(chain, key)
+        if self.client_ca:
+            context.load_verify_locations(cadata=self.client_ca.decode())
+            context.verify_mode = ssl.CERT_REQUIRED
+        context.set_alpn_protocols(["http/1.1"])
+        return context
 
 
 class PlaintextRefused(ValueError):

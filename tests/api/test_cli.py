@@ -12,6 +12,7 @@ import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
 
+import httpx
 import pytest
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
@@ -86,6 +87,57 @@ async def test_serve_answers_then_drains_on_sigterm(tmp_path: Path) -> None:
         assert got.flow == created.flow
         process.send_signal(signal.SIGINT)
         assert await asyncio.wait_for(process.wait(), READY_TIMEOUT) == 0
+
+
+async def test_serve_answers_browsers_on_its_http_port_then_drains(tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "relaydesk_server.cli",
+        "serve",
+        "--listen=127.0.0.1:0",
+        f"--data-dir={data_dir}",
+        stderr=asyncio.subprocess.PIPE,
+        env={**os.environ, "RELAYDESK_LOG_FORMAT": "json", "RELAYDESK_HTTP_LISTEN": "127.0.0.1:0"},
+    )
+    try:
+        assert process.stderr is not None
+        ready = await read_json_until(process.stderr, "relaydesk is serving")
+        assert ready["http_listen"] == "127.0.0.1:0"
+        key = (data_dir / "admin.key").read_text().strip()
+        async with httpx.AsyncClient(timeout=READY_TIMEOUT) as http:
+            listed = await http.post(
+                f"http://127.0.0.1:{ready['http_port']}/relaydesk.v1.FlowService/ListFlows",
+                json={},
+                headers={"authorization": f"Bearer {key}"},
+            )
+        assert listed.status_code == 200, listed.text
+        assert listed.json() == {}
+        process.send_signal(signal.SIGTERM)
+        await read_json_until(process.stderr, "stopped")
+        assert await asyncio.wait_for(process.wait(), READY_TIMEOUT) == 0
+    finally:
+        if process.returncode is None:
+            process.kill()
+            await process.wait()
+
+
+async def test_serve_refuses_a_plaintext_http_port_on_every_interface(tmp_path: Path) -> None:
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "relaydesk_server.cli",
+        "serve",
+        "--http-listen=0.0.0.0:0",
+        f"--data-dir={tmp_path / 'data'}",
+        stderr=asyncio.subprocess.PIPE,
+    )
+    _, stderr = await asyncio.wait_for(process.communicate(), READY_TIMEOUT)
+    assert process.returncode == 2
+    assert b"--http-listen" in stderr
+    assert b"Traceback" not in stderr
+    assert not (tmp_path / "data").exists()
 
 
 async def test_the_first_start_says_where_the_admin_key_is(tmp_path: Path) -> None:
@@ -194,6 +246,13 @@ async def run_serve(tmp_path: Path, *flags: str, env: dict[str, str] | None = No
         "--listen=127.0.0.1:http",
         "--listen=127.0.0.1",
         "--listen=::1:50051",
+        "--http-listen=127.0.0.1",
+        "--http-listen=8080",
+        "--http-listen=::1:8080",
+        "--http-listen=unix:/run/relaydesk.sock",
+        "--webchat-start-rate=fast",
+        "--webchat-start-rate=-1",
+        "--webchat-start-rate=nan",
     ],
 )
 async def test_bad_flags_are_rejected(flag: str, tmp_path: Path) -> None:
@@ -218,6 +277,8 @@ async def test_bad_flags_are_rejected(flag: str, tmp_path: Path) -> None:
         ("RELAYDESK_LOG_LEVEL", "loud", "--log-level"),
         ("RELAYDESK_EVENT_LOOP", "trio", "--event-loop"),
         ("RELAYDESK_ALLOW_INSECURE", "maybe", "--allow-insecure"),
+        ("RELAYDESK_HTTP_LISTEN", "localhost", "--http-listen"),
+        ("RELAYDESK_WEBCHAT_START_RATE", "-1", "--webchat-start-rate"),
     ],
 )
 async def test_bad_environment_values_are_usage_errors_naming_the_flag(
@@ -244,6 +305,8 @@ def test_values_at_the_bounds_are_accepted(monkeypatch: pytest.MonkeyPatch) -> N
             "--channel-message-rate=0.001",
             "--token-call-rate=0",
             "--key-call-rate=1000000",
+            "--http-listen=[::1]:0",
+            "--webchat-start-rate=0",
         ]
     )
     assert args.listen == "[::1]:65535"
@@ -253,6 +316,7 @@ def test_values_at_the_bounds_are_accepted(monkeypatch: pytest.MonkeyPatch) -> N
     assert args.subscriber_buffer == 1
     assert args.channel_message_rate == 0.001
     assert (args.token_call_rate, args.key_call_rate) == (0, 1_000_000)
+    assert (args.http_listen, args.webchat_start_rate) == ("[::1]:0", 0)
     monkeypatch.delenv("RELAYDESK_EVENT_RETENTION")
     for listen in ("0.0.0.0:0", ":50051", "localhost:50051", "unix:/run/relaydesk.sock"):
         assert build_parser().parse_args(["serve", "--listen", listen]).listen == listen
@@ -262,7 +326,10 @@ def test_defaults_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setenv("RELAYDESK_EVENT_RETENTION", "1h30m")
     monkeypatch.setenv("RELAYDESK_SUBSCRIBER_BUFFER", "64")
     monkeypatch.setenv("RELAYDESK_CHANNEL_MESSAGE_RATE", "2.5")
+    monkeypatch.setenv("RELAYDESK_HTTP_LISTEN", "127.0.0.1:8080")
+    monkeypatch.setenv("RELAYDESK_WEBCHAT_START_RATE", "30")
     args = build_parser().parse_args(["serve"])
+    assert (args.http_listen, args.webchat_start_rate) == ("127.0.0.1:8080", 30)
     assert args.event_retention == dt.timedelta(hours=1, minutes=30)
     assert args.subscriber_buffer == 64
     assert args.channel_message_rate == 2.5

@@ -327,3 +327,66 @@ async def test_list_filters_by_channel_type_and_identity(rd: Client) -> None:
         pb.ListFlowsRequest(channel_type=common_pb2.CHANNEL_TYPE_SMS, contact_identity="+15550101")
     )
     assert [f.contact_identity for f in both.flows] == ["+15550101"]
+
+
+async def test_a_web_flow_keeps_its_allowed_origins_as_browsers_send_them(
+    rd: Client, harness: Harness
+) -> None:
+    flow = task_flow(
+        "web:shop",
+        common_pb2.CHANNEL_TYPE_WEB,
+        allowed_origins=[
+            "HTTPS://Shop.Example.com:443",
+            "https://shop.example.com",
+            "http://localhost:8080",
+            "http://[::1]:80",
+        ],
+    )
+    created = (await create(rd, flow)).flow
+    # Lowercase, without a default port, each once, in the order given.
+    assert list(created.allowed_origins) == [
+        "https://shop.example.com",
+        "http://localhost:8080",
+        "http://[::1]",
+    ]
+    updated = (
+        await rd.flows.UpdateFlow(
+            pb.UpdateFlowRequest(
+                flow=flow_pb2.Flow(name=created.name, allowed_origins=["https://www.example.org"]),
+                update_mask=field_mask_pb2.FieldMask(paths=["allowed_origins"]),
+            )
+        )
+    ).flow
+    assert list(updated.allowed_origins) == ["https://www.example.org"]
+    await harness.restart()
+    got = (await harness.client.flows.GetFlow(pb.GetFlowRequest(name=created.name))).flow
+    assert list(got.allowed_origins) == ["https://www.example.org"]
+    # Clearing them opens the flow to every page again.
+    cleared = (
+        await harness.client.flows.UpdateFlow(
+            pb.UpdateFlowRequest(
+                flow=flow_pb2.Flow(name=created.name),
+                update_mask=field_mask_pb2.FieldMask(paths=["allowed_origins"]),
+            )
+        )
+    ).flow
+    assert list(cleared.allowed_origins) == []
+
+
+async def test_a_flow_that_stops_being_a_web_flow_must_drop_its_allowed_origins(
+    rd: Client,
+) -> None:
+    flow = task_flow("web:shop", common_pb2.CHANNEL_TYPE_WEB, allowed_origins=["https://a.example"])
+    created = (await create(rd, flow)).flow
+    change = pb.UpdateFlowRequest(
+        flow=flow_pb2.Flow(
+            name=created.name, channel_type=common_pb2.CHANNEL_TYPE_SMS, contact_identity="+1555"
+        ),
+        update_mask=field_mask_pb2.FieldMask(paths=["channel_type", "contact_identity"]),
+    )
+    error = await expect_error(rd.flows.UpdateFlow(change), grpc.StatusCode.INVALID_ARGUMENT)
+    assert reason(error) == "INVALID_ARGUMENT"
+    change.update_mask.paths.append("allowed_origins")
+    updated = (await rd.flows.UpdateFlow(change)).flow
+    assert updated.channel_type == common_pb2.CHANNEL_TYPE_SMS
+    assert list(updated.allowed_origins) == []

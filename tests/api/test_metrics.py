@@ -70,8 +70,10 @@ class Scrape:
         assert value is not None, f"no sample {name} {labels}"
         return value
 
-    def calls(self, method: str, code: str) -> float:
-        return self.value("relaydesk_rpc_total", method=method, code=code) or 0.0
+    def calls(self, method: str, code: str, transport: str = "grpc") -> float:
+        return (
+            self.value("relaydesk_rpc_total", method=method, code=code, transport=transport) or 0.0
+        )
 
     def buckets(self, name: str, **labels: str) -> list[tuple[float, float]]:
         """A histogram's (upper bound, cumulative count) pairs, in bound order."""
@@ -157,15 +159,15 @@ async def test_each_methods_durations_are_a_histogram(metered: Harness) -> None:
 
     scraped = await scrape(metered)
     name = "relaydesk_rpc_duration_seconds"
-    buckets = scraped.buckets(name, method=CREATE_CHANNEL)
+    buckets = scraped.buckets(name, method=CREATE_CHANNEL, transport="grpc")
     assert [bound for bound, _ in buckets] == [*RPC_BUCKETS, math.inf]
     counts = [count for _, count in buckets]
     assert counts == sorted(counts), "buckets are cumulative"
     assert counts[-1] == 3
-    assert scraped.value(f"{name}_count", method=CREATE_CHANNEL) == 3
-    assert 0 < scraped.number(f"{name}_sum", method=CREATE_CHANNEL) < 3 * WAIT
+    assert scraped.value(f"{name}_count", method=CREATE_CHANNEL, transport="grpc") == 3
+    assert 0 < scraped.number(f"{name}_sum", method=CREATE_CHANNEL, transport="grpc") < 3 * WAIT
     # Failed calls are timed too, under their method alone.
-    assert scraped.value(f"{name}_count", method=GET_CHANNEL) == 1
+    assert scraped.value(f"{name}_count", method=GET_CHANNEL, transport="grpc") == 1
 
 
 # -- streams and the event log --------------------------------------------------------
@@ -191,7 +193,10 @@ async def test_an_open_subscribe_stream_and_the_event_log_head_show_in_the_gauge
     assert scraped.value("relaydesk_event_log_head") == last.sequence
     # A stream is counted once it ends, not before.
     assert scraped.calls(SUBSCRIBE, "CANCELLED") == 0
-    assert scraped.value("relaydesk_rpc_duration_seconds_count", method=SUBSCRIBE) is None
+    assert (
+        scraped.value("relaydesk_rpc_duration_seconds_count", method=SUBSCRIBE, transport="grpc")
+        is None
+    )
 
     call.cancel()
     async with asyncio.timeout(WAIT):
@@ -199,7 +204,10 @@ async def test_an_open_subscribe_stream_and_the_event_log_head_show_in_the_gauge
     scraped = await scrape(metered)
     assert scraped.value("relaydesk_open_streams", kind="subscribe") == 0
     assert scraped.calls(SUBSCRIBE, "CANCELLED") == 1
-    assert scraped.value("relaydesk_rpc_duration_seconds_count", method=SUBSCRIBE) == 1
+    assert (
+        scraped.value("relaydesk_rpc_duration_seconds_count", method=SUBSCRIBE, transport="grpc")
+        == 1
+    )
 
 
 async def test_a_stream_refused_at_its_start_is_counted_with_its_status(
@@ -293,6 +301,26 @@ async def test_the_writers_batches_and_commits_are_histograms(metered: Harness) 
 
 
 # -- the endpoint ---------------------------------------------------------------------
+
+
+async def test_browser_calls_are_counted_under_their_own_transport(
+    harness_factory: HarnessFactory,
+) -> None:
+    harness = await harness_factory(metrics_listen="127.0.0.1:0", http_listen="127.0.0.1:0")
+    async with httpx.AsyncClient(base_url=harness.http_url) as http:
+        for credential in (harness.admin_key, None):
+            await http.post(
+                f"/{CREATE_CHANNEL}",
+                json={"channel": {}},
+                headers={"authorization": f"Bearer {credential}"} if credential else {},
+            )
+    await new_channel(harness.client)
+    scraped = await scrape(harness)
+    assert scraped.calls(CREATE_CHANNEL, "OK", transport="http") == 1
+    assert scraped.calls(CREATE_CHANNEL, "UNAUTHENTICATED", transport="http") == 1
+    assert scraped.calls(CREATE_CHANNEL, "OK", transport="grpc") == 1
+    name = "relaydesk_rpc_duration_seconds_count"
+    assert scraped.value(name, method=CREATE_CHANNEL, transport="http") == 2
 
 
 async def test_metrics_are_off_unless_asked_for(harness: Harness) -> None:

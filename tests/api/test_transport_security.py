@@ -12,12 +12,14 @@ import datetime as dt
 import ipaddress
 import logging
 import os
+import ssl
 import stat
 import sys
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import grpc
+import httpx
 import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
@@ -546,6 +548,76 @@ async def test_serve_allows_plaintext_on_every_interface_when_told(tmp_path: Pat
     finally:
         process.kill()
         await process.wait()
+
+
+# -- the browser endpoint --------------------------------------------------------
+
+
+def https_client(pki: Pki, client: Identity | None = None) -> httpx.AsyncClient:
+    """An HTTP client that trusts the test CA (and presents `client`'s certificate)."""
+    context = ssl.create_default_context(cadata=pki.ca.cert.decode())
+    if client is not None:
+        context.load_cert_chain(client.cert_file, client.key_file)
+    return httpx.AsyncClient(verify=context, timeout=CALL_TIMEOUT)
+
+
+async def list_flows_over_http(http: httpx.AsyncClient, url: str, key: str) -> httpx.Response:
+    return await http.post(
+        f"{url}/relaydesk.v1.FlowService/ListFlows",
+        json={},
+        headers={"authorization": f"Bearer {key}"},
+    )
+
+
+@pytest.mark.parametrize("listen", ["0.0.0.0:0", "[::]:0", ":0"])
+async def test_a_plaintext_browser_endpoint_off_loopback_is_refused(
+    listen: str, tmp_path: Path
+) -> None:
+    data_dir = tmp_path / "data"
+    with pytest.raises(PlaintextRefused) as refused:
+        await create_server(
+            ServerOptions(
+                listen="127.0.0.1:0", data_dir=data_dir, clock=ManualClock(), http_listen=listen
+            )
+        )
+    message = str(refused.value)
+    assert "--http-listen" in message
+    assert "--allow-insecure" in message
+    assert "--tls-cert/--tls-key" in message
+    assert not data_dir.exists()
+
+
+async def test_with_tls_the_browser_endpoint_is_https_with_the_same_certificate(
+    tmp_path: Path, servers: list[RelaydeskServer], pki: Pki
+) -> None:
+    data_dir = tmp_path / "data"
+    # TLS needs no --allow-insecure on every interface, for browsers as for gRPC.
+    running = await serve(servers, data_dir, tls=server_tls(pki), http_listen="0.0.0.0:0")
+    url = f"https://127.0.0.1:{running.http_port}"
+    async with https_client(pki) as http:
+        listed = await list_flows_over_http(http, url, admin_key(data_dir))
+        assert listed.status_code == 200
+        assert listed.json() == {}
+    async with httpx.AsyncClient(timeout=CALL_TIMEOUT) as plain:
+        with pytest.raises(httpx.TransportError):
+            await list_flows_over_http(plain, f"http://127.0.0.1:{running.http_port}", "x")
+
+
+async def test_with_mutual_tls_browsers_need_a_client_certificate_too(
+    tmp_path: Path, servers: list[RelaydeskServer], pki: Pki
+) -> None:
+    data_dir = tmp_path / "data"
+    running = await serve(
+        servers, data_dir, tls=server_tls(pki, mutual=True), http_listen="127.0.0.1:0"
+    )
+    url = f"https://127.0.0.1:{running.http_port}"
+    async with https_client(pki, pki.client) as http:
+        listed = await list_flows_over_http(http, url, admin_key(data_dir))
+        assert listed.status_code == 200
+    for stranger in (None, pki.stranger):
+        async with https_client(pki, stranger) as http:
+            with pytest.raises(httpx.TransportError):
+                await list_flows_over_http(http, url, admin_key(data_dir))
 
 
 # -- data at rest --------------------------------------------------------------

@@ -25,6 +25,14 @@ def webhook(url: str, retry_count: int | None = None) -> flow_pb2.Flow:
     return flow_pb2.Flow(channel_type=SMS, contact_identity="+15550100", webhook=integration)
 
 
+SITE = "https://shop.example.com"
+
+
+def web(*allowed_origins: str) -> flow_pb2.Flow:
+    """A WEB flow that only pages of `allowed_origins` may start web chats on."""
+    return task_flow("", common_pb2.CHANNEL_TYPE_WEB, allowed_origins=list(allowed_origins))
+
+
 def with_task(**task_fields: object) -> flow_pb2.Flow:
     flow = task_flow()
     for field, value in task_fields.items():
@@ -87,6 +95,22 @@ MALFORMED: list[tuple[str, flow_pb2.Flow, str]] = [
         ),
         "flow.bot.bot",
     ),
+    ("allowed origins on an SMS flow", task_flow(allowed_origins=[SITE]), "flow.allowed_origins"),
+    ("an origin with a path", web(SITE, "https://a.example/chat"), "flow.allowed_origins[1]"),
+    ("an origin with a slash", web("https://a.example/"), "flow.allowed_origins[0]"),
+    ("an origin with a query", web("https://a.example?x=1"), "flow.allowed_origins[0]"),
+    ("an origin without a scheme", web("a.example"), "flow.allowed_origins[0]"),
+    ("an origin of another scheme", web("ftp://a.example"), "flow.allowed_origins[0]"),
+    ("an origin with credentials", web("https://me@a.example"), "flow.allowed_origins[0]"),
+    ("an origin with a wildcard", web("https://*.a.example"), "flow.allowed_origins[0]"),
+    ("an origin with a bad port", web("https://a.example:99999"), "flow.allowed_origins[0]"),
+    ("the null origin", web("null"), "flow.allowed_origins[0]"),
+    ("an empty origin", web(""), "flow.allowed_origins[0]"),
+    (
+        "51 origins",
+        web(*(f"https://{i}.example" for i in range(51))),
+        "flow.allowed_origins",
+    ),
 ]
 
 
@@ -143,6 +167,10 @@ async def test_boundaries_are_accepted(rd: Client) -> None:
     )
     created = (await rd.flows.CreateFlow(pb.CreateFlowRequest(flow=web))).flow
     assert created.webhook.retry_count == 0  # an explicit 0 is not the default 3
+    web.contact_identity = "web:fifty"
+    web.allowed_origins.extend(f"https://{i}.example:8443" for i in range(50))
+    created = (await rd.flows.CreateFlow(pb.CreateFlowRequest(flow=web))).flow
+    assert len(created.allowed_origins) == 50
 
 
 async def test_list_with_unknown_channel_type_filter_is_invalid(rd: Client) -> None:

@@ -2,8 +2,9 @@
 every kind of caller, and each gets the status this table says.
 
 Callers: no credential, a forged token, an expired token, a deleted API key (all
-UNAUTHENTICATED), an admin key, a service key, an agent on its own resources, the same agent
-on another agent's, a customer in its channel, and the same customer on another channel.
+UNAUTHENTICATED, but a visitor without a credential may start a web chat on an enabled WEB
+flow), an admin key, a service key, an agent on its own resources, the same agent on another
+agent's, a customer in its channel, and the same customer on another channel.
 The expectations are written here, independently of the server's own policy table; an RPC
 missing from them fails its test.
 """
@@ -77,6 +78,8 @@ CONTACTS = {"alice": "+15550001", "bob": "+15550002"}
 # first, so that nothing they might (wrongly) do is hidden by what the others did.
 CALLERS = ("agent_other", "customer_other", "customer", "agent", "service", "admin")
 UNAUTHENTICATED = ("none", "forged", "expired", "deleted_key")
+# What a caller without a credential may call (API §14), with EXPECTED's request.
+OPEN_TO_VISITORS = {"EngagementService/StartWebchat"}
 # The columns of EXPECTED's status tuples.
 CALLER_COLUMNS = ("admin", "service", "agent", "agent_other", "customer", "customer_other")
 
@@ -908,4 +911,6 @@ async def test_each_caller_gets_what_its_role_allows(
         )
     )
     wanted.update(dict.fromkeys(UNAUTHENTICATED, grpc.StatusCode.UNAUTHENTICATED))
+    if short_name(method) in OPEN_TO_VISITORS:
+        wanted["none"] = OK
     assert outcomes == wanted

@@ -32,9 +32,14 @@ from relaydesk_server.domain.channels_model import (
     MessageDirection,
     NewMessage,
 )
-from relaydesk_server.domain.errors import AlreadyExists, FailedPrecondition, NotFound
+from relaydesk_server.domain.errors import (
+    AlreadyExists,
+    FailedPrecondition,
+    NotFound,
+    PermissionDenied,
+)
 from relaydesk_server.domain.flows_model import ChannelType, Flow, TaskIntegration
-from relaydesk_server.domain.keys_model import Principal
+from relaydesk_server.domain.keys_model import Principal, Role
 from relaydesk_server.domain.names import CHANNEL, FLOW, SESSION
 from relaydesk_server.domain.ports import Transaction
 from relaydesk_server.domain.ratelimit import RateLimiter
@@ -60,15 +65,42 @@ def _web_flow(tx: Transaction, flow_name: str) -> Flow:
     return flow
 
 
+def open_to_visitors(tx: Transaction, flow_name: str) -> bool:
+    """Whether a caller without a credential may start a web chat on `flow_name`
+    (API §14): an enabled WEB flow. Anything else, malformed names included, is not
+    told apart: the caller is simply unauthenticated."""
+    flow = tx.flows.get(flow_name.partition("/")[2]) if FLOW.is_name(flow_name) else None
+    return flow is not None and flow.spec.channel_type is ChannelType.WEB and flow.spec.enabled
+
+
 def start_webchat(
     tx: Transaction,
+    principal: Principal,
     flow_name: str,
     identity: str,
     display_name: str,
     pre_engagement: dict[str, Any] | None,
+    origin: str | None = None,
 ) -> Channel:
-    """The visitor's ACTIVE channel on the flow: the one it has, or a new one."""
+    """The visitor's ACTIVE channel on the flow: the one it has, or a new one.
+
+    `origin` is the page the call came from (a browser's `Origin`; None from a
+    server): it must be one the flow allows. A caller without a credential gets a
+    new identity each time: naming one would hand it that visitor's conversation.
+    """
     flow = _web_flow(tx, flow_name)
+    if not flow.spec.allows_origin(origin):
+        raise PermissionDenied(
+            f"pages of {origin} may not start web chats on {flow.name}: it is not among the "
+            "flow's allowed_origins",
+            reason="ORIGIN_NOT_ALLOWED",
+        )
+    if principal.role is Role.VISITOR and identity:
+        raise PermissionDenied(
+            "a caller without a credential cannot choose the visitor's identity: leave "
+            "`identity` empty, or call with the site's service key",
+            reason="IDENTITY_NOT_ALLOWED",
+        )
     identity = identity or f"visitor-{secrets.token_hex(8)}"
     kept = tx.channels.latest_for_customer(flow.name, identity)
     if kept is not None and kept.is_active:

@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 import enum
 import re
+from urllib.parse import urlsplit
 
 from relaydesk_server.domain.common import etag_of
 from relaydesk_server.domain.names import FLOW
@@ -25,6 +26,40 @@ DEFAULT_TASK_CHANNEL = "chat"
 TASK_CHANNEL_PATTERN = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
 TASK_CHANNEL_RULE = "1 to 64 lowercase letters, digits, '-' or '_', starting with a letter or digit"
 DEFAULT_WEBHOOK_RETRY_COUNT = 3
+# The pages a WEB flow lets start web chats (API §14).
+MAX_ALLOWED_ORIGINS = 50
+ORIGIN_RULE = "an origin: http:// or https://, a host and an optional port, and nothing else"
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+_ORIGIN_HOST = re.compile(r"[a-z0-9]([a-z0-9.-]*[a-z0-9])?|\[[0-9a-f:.]+\]")
+
+
+def parse_origin(text: str) -> str | None:
+    """The origin `text` names, as browsers send it in `Origin` (`https://example.com`,
+    `http://localhost:8080`): lowercase, without a default port. None when `text` is not
+    an origin (a path, a query, credentials, another scheme, `null`)."""
+    try:
+        parts = urlsplit(text)
+        port = parts.port
+    except ValueError:
+        return None
+    host = (parts.hostname or "").lower()
+    if (
+        parts.scheme.lower() not in _DEFAULT_PORTS
+        or parts.path
+        or parts.query
+        or parts.fragment
+        or "?" in text
+        or "#" in text
+        or parts.username is not None
+        or not _ORIGIN_HOST.fullmatch(host if ":" not in host else f"[{host}]")
+    ):
+        return None
+    scheme = parts.scheme.lower()
+    if ":" in host:
+        host = f"[{host}]"
+    if port is None or port == _DEFAULT_PORTS[scheme]:
+        return f"{scheme}://{host}"
+    return f"{scheme}://{host}:{port}"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -73,6 +108,15 @@ class FlowSpec:
     long_lived: bool = False
     janitor_enabled: bool = True
     session_ttl: dt.timedelta = dt.timedelta(0)
+    # WEB flows: the origins (as parse_origin writes them) of the pages that may start
+    # web chats; empty means any.
+    allowed_origins: tuple[str, ...] = ()
+
+    def allows_origin(self, origin: str | None) -> bool:
+        """Whether a page of `origin` may start a web chat (None: not sent by a page)."""
+        if origin is None or not self.allowed_origins:
+            return True
+        return parse_origin(origin) in self.allowed_origins
 
 
 @dataclasses.dataclass(frozen=True)

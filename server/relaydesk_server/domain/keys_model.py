@@ -14,6 +14,9 @@ class Role(enum.Enum):
     SERVICE = "SERVICE"
     AGENT = "AGENT"
     CUSTOMER = "CUSTOMER"
+    # No credential: a visitor of a public web page, admitted only where the policy
+    # says so (StartWebchat on an enabled WEB flow, API §14). Never stored nor minted.
+    VISITOR = "VISITOR"
 
 
 @dataclasses.dataclass(frozen=True)

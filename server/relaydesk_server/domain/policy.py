@@ -6,6 +6,9 @@ domain functions the handler calls (`domain/access.py` holds the rules), since
 only they see the resource; this table is what a reader checks them against.
 
 Admins may call everything. Services may call everything but key management.
+Visitors (callers without a credential, API §14) may call only what names them,
+and only where the RPC admits their request (StartWebchat: an enabled WEB flow);
+any other call without a credential is UNAUTHENTICATED.
 An RPC missing from this table is refused to everyone: a new RPC is closed
 until someone decides who may call it.
 """
@@ -17,7 +20,7 @@ import dataclasses
 from relaydesk_server.domain.errors import PermissionDenied
 from relaydesk_server.domain.keys_model import Principal, Role
 
-A, S, G, C = Role.ADMIN, Role.SERVICE, Role.AGENT, Role.CUSTOMER
+A, S, G, C, V = Role.ADMIN, Role.SERVICE, Role.AGENT, Role.CUSTOMER, Role.VISITOR
 
 
 @dataclasses.dataclass(frozen=True)
@@ -103,7 +106,13 @@ POLICY: dict[str, Entry] = {
     "relaydesk.v1.GatewayService/StreamOutbound": STAFF,
     "relaydesk.v1.GatewayService/AckOutbound": STAFF,
     # -- EngagementService.
-    "relaydesk.v1.EngagementService/StartWebchat": STAFF,
+    "relaydesk.v1.EngagementService/StartWebchat": _entry(
+        A,
+        S,
+        V,
+        scope="visitors (no credential): an enabled WEB flow, from a page it allows, "
+        "within a rate of starts per client address, as a new visitor",
+    ),
     "relaydesk.v1.EngagementService/StartOutbound": _entry(
         A, S, G, scope="agents: for themselves only"
     ),
@@ -183,8 +192,15 @@ POLICY: dict[str, Entry] = {
     ),
 }
 
-# Keyed by the gRPC method path ("/package.Service/Method") the interceptor sees.
+# Keyed by the method path ("/package.Service/Method"): the gRPC path, and the browser
+# endpoint's URL path, both as the call pipeline sees them.
 _BY_PATH = {f"/{method}": entry for method, entry in POLICY.items()}
+
+
+def open_to_visitors(method_path: str) -> bool:
+    """Whether a caller without a credential may call the RPC at `method_path`."""
+    entry = _BY_PATH.get(method_path)
+    return entry is not None and Role.VISITOR in entry.roles
 
 
 def require_callable(principal: Principal, method_path: str) -> None:

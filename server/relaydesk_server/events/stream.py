@@ -19,9 +19,10 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import datetime as dt
+import enum
 import functools
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Callable
 
 from relaydesk_server.clock import Clock
 from relaydesk_server.domain.errors import (
@@ -48,6 +49,15 @@ REDACTED_FOR_CUSTOMERS = MEMBER_TYPES | CHANNEL_TYPES
 log = logging.getLogger(__name__)
 
 REPLAY_PAGE = 1000
+
+
+class Live(enum.Enum):
+    """What a stream yields once, between its replay and its live events."""
+
+    LIVE = "live"
+
+
+LIVE = Live.LIVE
 
 
 @dataclasses.dataclass(frozen=True)
@@ -182,21 +192,17 @@ class EventStreams:
                 reason="CURSOR_EXPIRED",
             )
 
-    async def stream(
-        self, request: StreamRequest, on_live: Callable[[], Awaitable[None]] | None = None
-    ) -> AsyncIterator[bytes]:
-        """The stream's frames; `on_live` is awaited once it is subscribed to the bus,
-        so that whatever commits afterwards is sure to reach it."""
+    async def stream(self, request: StreamRequest) -> AsyncIterator[bytes | Live]:
+        """The stream's frames, and LIVE once, when it has joined the bus: whatever
+        commits after that is sure to reach it."""
         await self._stream_count_changed(+1)
         try:
-            async for frame in self._stream(request, on_live):
+            async for frame in self._stream(request):
                 yield frame
         finally:
             await self._stream_count_changed(-1)
 
-    async def _stream(
-        self, request: StreamRequest, on_live: Callable[[], Awaitable[None]] | None
-    ) -> AsyncIterator[bytes]:
+    async def _stream(self, request: StreamRequest) -> AsyncIterator[bytes | Live]:
         principal = request.principal
         # Customers get member and channel events without what they never see.
         rewrite = self._as_customer_sees if principal.role is Role.CUSTOMER else None
@@ -248,8 +254,7 @@ class EventStreams:
             finally:
                 del self.bus.replay_cursors[token]
         subscription.on_cut = self._watch(subscription)
-        if on_live is not None:
-            await on_live()
+        yield LIVE
         try:
             async for frame in self._live(subscription, rewrite):
                 yield frame

@@ -723,6 +723,12 @@ def _executions(db: sqlite_utils.Database) -> None:
     )
 
 
+def _flow_allowed_origins(db: sqlite_utils.Database) -> None:
+    # The origins of the pages that may start web chats on a WEB flow: a JSON list,
+    # empty (any page) for every flow so far.
+    db.execute("ALTER TABLE flows ADD COLUMN allowed_origins TEXT NOT NULL DEFAULT '[]'")
+
+
 MIGRATIONS: list[Migration] = [
     Migration("0001_initial", _initial),
     Migration("0002_conversations", _conversations),
@@ -740,6 +746,7 @@ MIGRATIONS: list[Migration] = [
     Migration("0014_outbound", _outbound),
     Migration("0015_bots", _bots),
     Migration("0016_executions", _executions),
+    Migration("0017_flow_allowed_origins", _flow_allowed_origins),
 ]
 
 

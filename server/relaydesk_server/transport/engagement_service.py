@@ -19,7 +19,7 @@ from relaydesk_server.transport.channels_convert import (
     check_body,
     check_identity,
 )
-from relaydesk_server.transport.context import caller
+from relaydesk_server.transport.context import caller, origin
 from relaydesk_server.transport.convert import enum_from_proto
 from relaydesk_server.transport.mechanics import Calls
 from relaydesk_server.transport.sessions_convert import session_to_proto
@@ -51,10 +51,17 @@ class EngagementServicer(engagement_service_pb2_grpc.EngagementServiceServicer):
             violations, request.pre_engagement, MAX_CHANNEL_ATTRIBUTES, "pre_engagement"
         )
         violations.raise_if_any()
+        principal, page = caller(), origin()
 
         def start(tx: Transaction) -> pb.StartWebchatResponse:
             channel = engagements.start_webchat(
-                tx, request.flow, request.identity, request.display_name, pre_engagement
+                tx,
+                principal,
+                request.flow,
+                request.identity,
+                request.display_name,
+                pre_engagement,
+                page,
             )
             token = tokens.mint(
                 self._keyring,
@@ -66,6 +73,10 @@ class EngagementServicer(engagement_service_pb2_grpc.EngagementServiceServicer):
             return pb.StartWebchatResponse(channel=channel_to_proto(channel), customer_token=token)
 
         return await self._calls.write(request, pb.StartWebchatResponse, start)
+
+    async def visitor_may_start(self, request: pb.StartWebchatRequest) -> bool:
+        """Whether a caller without a credential may go on with this StartWebchat."""
+        return await self._calls.read(lambda tx: engagements.open_to_visitors(tx, request.flow))
 
     async def StartOutbound(
         self, request: pb.StartOutboundRequest, context: Context

@@ -1,4 +1,9 @@
-"""The one table from domain errors to gRPC statuses with google.rpc details."""
+"""The one table from domain errors to statuses with google.rpc details.
+
+Every transport ends a failed call with the google.rpc.Status made here: gRPC sends it
+as its status and `grpc-status-details-bin`, the browser endpoint as a Connect or
+gRPC-Web error with the same code, message and details.
+"""
 
 from __future__ import annotations
 
@@ -145,31 +150,28 @@ def _details(error: errors.DomainError) -> list[any_pb2.Any]:
     return details
 
 
-def status_for(error: errors.DomainError) -> grpc.Status:
+def rich_status_for(error: errors.DomainError) -> status_pb2.Status:
+    """The google.rpc.Status every transport ends a call failing with `error` with."""
     code = next(code for cls, code in _CODES if isinstance(error, cls))
-    return rpc_status.to_status(
-        status_pb2.Status(code=code, message=bounded(error.message), details=_details(error))
-    )
+    return status_pb2.Status(code=code, message=bounded(error.message), details=_details(error))
 
 
-def internal_status() -> grpc.Status:
+def status_for(error: errors.DomainError) -> grpc.Status:
+    return rpc_status.to_status(rich_status_for(error))
+
+
+def internal_status() -> status_pb2.Status:
     # The cause is logged by the caller; the client learns only that it happened.
-    return rpc_status.to_status(
-        status_pb2.Status(
-            code=code_pb2.INTERNAL,
-            message="internal error; the server log has the details",
-            details=[_pack(error_details_pb2.ErrorInfo(reason="INTERNAL", domain=ERROR_DOMAIN))],
-        )
+    return status_pb2.Status(
+        code=code_pb2.INTERNAL,
+        message="internal error; the server log has the details",
+        details=[_pack(error_details_pb2.ErrorInfo(reason="INTERNAL", domain=ERROR_DOMAIN))],
     )
 
 
-def unimplemented_status(method: str) -> grpc.Status:
-    return rpc_status.to_status(
-        status_pb2.Status(
-            code=code_pb2.UNIMPLEMENTED,
-            message=f"{method} is not implemented in this version of relaydesk",
-            details=[
-                _pack(error_details_pb2.ErrorInfo(reason="NOT_IMPLEMENTED", domain=ERROR_DOMAIN))
-            ],
-        )
+def unimplemented_status(method: str) -> status_pb2.Status:
+    return status_pb2.Status(
+        code=code_pb2.UNIMPLEMENTED,
+        message=f"{method} is not implemented in this version of relaydesk",
+        details=[_pack(error_details_pb2.ErrorInfo(reason="NOT_IMPLEMENTED", domain=ERROR_DOMAIN))],
     )

@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from typing import TYPE_CHECKING
 
-import grpc
-
 from relaydesk.v1 import event_service_pb2 as pb
 from relaydesk_server.domain.channels import resolve_channel
 from relaydesk_server.domain.errors import NotFound
@@ -14,8 +12,8 @@ from relaydesk_server.domain.events_model import EventType
 from relaydesk_server.domain.keys_model import Principal
 from relaydesk_server.domain.names import CHANNEL, parse_channel_ref
 from relaydesk_server.domain.ports import Transaction
-from relaydesk_server.events.stream import EventStreams, StreamRequest
-from relaydesk_server.transport.context import caller
+from relaydesk_server.events.stream import LIVE, EventStreams, StreamRequest
+from relaydesk_server.transport.context import SEND_HEADERS, Headers, caller
 from relaydesk_server.transport.events_convert import event_type_from_proto
 from relaydesk_server.transport.mechanics import Calls
 from relaydesk_server.transport.validation import Violations
@@ -23,7 +21,6 @@ from relaydesk_server.transport.validation import Violations
 if TYPE_CHECKING:
     from relaydesk_server.transport.context import Context
 
-SERVICE = "relaydesk.v1.EventService"
 # Typing is asked for with include_typing, and heartbeats always come.
 _NOT_FILTERABLE = {EventType.TYPING, EventType.HEARTBEAT}
 
@@ -62,7 +59,7 @@ class EventServicer:
 
     async def Subscribe(
         self, request: pb.SubscribeRequest, context: Context
-    ) -> AsyncIterator[bytes]:
+    ) -> AsyncIterator[bytes | Headers]:
         violations = Violations()
         types = set()
         for i, number in enumerate(request.types):
@@ -84,27 +81,16 @@ class EventServicer:
         # replayed event took them already), so a client can wait for them
         # before doing what it wants to hear about.
         framed = False
-
-        async def headers_once_live() -> None:
-            if not framed:
-                await context.send_initial_metadata(())
-
-        async for frame in self._streams.stream(stream_request, on_live=headers_once_live):
+        async for frame in self._streams.stream(stream_request):
+            if frame is LIVE:
+                if not framed:
+                    yield SEND_HEADERS
+                continue
             framed = True
             yield frame
 
 
-def _frame(value: bytes | pb.SubscribeResponse) -> bytes:
-    # Events arrive already encoded; anything else is encoded here.
+def event_frame(value: bytes | pb.SubscribeResponse) -> bytes:
+    """A Subscribe response on the wire: events arrive already encoded; anything else
+    is encoded here."""
     return value if isinstance(value, bytes) else value.SerializeToString()
-
-
-def add_event_servicer(servicer: EventServicer, server: grpc.aio.Server) -> None:
-    handler = grpc.unary_stream_rpc_method_handler(
-        servicer.Subscribe,
-        request_deserializer=pb.SubscribeRequest.FromString,
-        response_serializer=_frame,
-    )
-    server.add_generic_rpc_handlers(
-        (grpc.method_handlers_generic_handler(SERVICE, {"Subscribe": handler}),)
-    )

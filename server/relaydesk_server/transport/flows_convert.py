@@ -7,6 +7,8 @@ import datetime as dt
 from relaydesk.v1 import common_pb2, flow_pb2, flow_service_pb2
 from relaydesk_server.domain.flows_model import (
     DEFAULT_WEBHOOK_RETRY_COUNT,
+    MAX_ALLOWED_ORIGINS,
+    ORIGIN_RULE,
     BotIntegration,
     ChannelType,
     Flow,
@@ -15,6 +17,7 @@ from relaydesk_server.domain.flows_model import (
     Integration,
     TaskIntegration,
     WebhookIntegration,
+    parse_origin,
 )
 from relaydesk_server.domain.names import BOT
 from relaydesk_server.domain.sessions_model import MAX_SESSION_TTL
@@ -45,6 +48,7 @@ UPDATABLE = frozenset(
         "long_lived",
         "janitor_enabled",
         "session_ttl",
+        "allowed_origins",
         "task",
         "task.workflow",
         "task.task_channel",
@@ -96,6 +100,7 @@ def flow_spec_from_proto(message: flow_pb2.Flow, prefix: str = "flow") -> FlowSp
         maximum=MAX_SESSION_TTL,
         allow_zero=True,
     )
+    allowed_origins = _allowed_origins(violations, message, channel_type, prefix)
     integration = _integration_from_proto(violations, message, prefix)
     violations.check(
         message.ByteSize() <= MAX_FLOW_BYTES, prefix, f"a flow is at most {MAX_FLOW_BYTES} bytes"
@@ -112,7 +117,36 @@ def flow_spec_from_proto(message: flow_pb2.Flow, prefix: str = "flow") -> FlowSp
         long_lived=message.long_lived,
         janitor_enabled=message.janitor_enabled if message.HasField("janitor_enabled") else True,
         session_ttl=session_ttl,
+        allowed_origins=allowed_origins,
     )
+
+
+def _allowed_origins(
+    violations: Violations,
+    message: flow_pb2.Flow,
+    channel_type: ChannelType | None,
+    prefix: str,
+) -> tuple[str, ...]:
+    """The origins a WEB flow allows, as browsers send them (duplicates dropped)."""
+    field = f"{prefix}.allowed_origins"
+    if not message.allowed_origins:
+        return ()
+    if channel_type is not None and channel_type is not ChannelType.WEB:
+        violations.add(field, "only WEB flows take allowed_origins")
+        return ()
+    violations.check(
+        len(message.allowed_origins) <= MAX_ALLOWED_ORIGINS,
+        field,
+        f"at most {MAX_ALLOWED_ORIGINS} origins",
+    )
+    origins: list[str] = []
+    for i, text in enumerate(message.allowed_origins):
+        origin = parse_origin(text)
+        if origin is None:
+            violations.add(f"{field}[{i}]", f"{text!r} is not {ORIGIN_RULE}")
+        elif origin not in origins:
+            origins.append(origin)
+    return tuple(origins)
 
 
 def _integration_from_proto(
@@ -165,6 +199,7 @@ def flow_spec_to_proto(spec: FlowSpec) -> flow_pb2.Flow:
         long_lived=spec.long_lived,
         janitor_enabled=spec.janitor_enabled,
         session_ttl=duration(spec.session_ttl),
+        allowed_origins=spec.allowed_origins,
     )
     match spec.integration:
         case TaskIntegration() as task:

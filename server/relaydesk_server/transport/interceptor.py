@@ -1,40 +1,26 @@
-"""One server interceptor: authenticates every call, applies the policy's roles
-and the per-credential rate, maps errors, logs one line per call.
-
-Handlers therefore only raise domain errors; they never build statuses,
-check credentials or log requests themselves.
+"""The gRPC side of the call pipeline: one server interceptor hands every relaydesk.v1
+call to transport/pipeline.py, adapting the gRPC call to it.
 """
 
 from __future__ import annotations
 
-import asyncio
-import logging
-import time
-from collections.abc import AsyncIterator, Awaitable, Callable
-from typing import TYPE_CHECKING, Any
+import functools
+import ipaddress
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import grpc
 import grpc.aio
 from google.protobuf.message import DecodeError
+from google.rpc import status_pb2
+from grpc_status import rpc_status
 
-from relaydesk_server.clock import Clock
-from relaydesk_server.domain import policy
-from relaydesk_server.domain.errors import (
-    DomainError,
-    FieldViolation,
-    InvalidArgument,
-)
-from relaydesk_server.domain.keys import Authenticator
-from relaydesk_server.domain.keys_model import Principal
-from relaydesk_server.domain.ratelimit import RateLimiter
-from relaydesk_server.transport.context import current_method, current_principal
-from relaydesk_server.transport.errors import internal_status, status_for, unimplemented_status
-from relaydesk_server.transport.streams import OpenStreams
+from relaydesk_server.transport.pipeline import CallPipeline, Streaming, Undecodable
 
 if TYPE_CHECKING:
     from relaydesk_server.transport.context import Context
 
-log = logging.getLogger("relaydesk.rpc")
+    Handler = grpc.RpcMethodHandler[Any, Any]
 
 # Infrastructure services that answer without credentials.
 PUBLIC_PREFIXES = (
@@ -43,103 +29,49 @@ PUBLIC_PREFIXES = (
     "/grpc.reflection.v1.ServerReflection/",
 )
 
-if TYPE_CHECKING:
-    Handler = grpc.RpcMethodHandler[Any, Any]
 
-# Told of each call as it ends (a stream when it ends): its method, its status
-# code and how long it took in seconds. Runs on the event loop: keep it cheap.
-CallRecorder = Callable[[str, grpc.StatusCode, float], None]
-
-
-def _metadata_value(metadata: Any, wanted: str) -> str | None:
-    for key, value in metadata or ():
-        if key == wanted:
-            return value.decode() if isinstance(value, bytes) else value
-    return None
-
-
-class _CallLog:
-    def __init__(self, method: str, record: CallRecorder | None = None) -> None:
-        self.method = method
-        self.principal: Principal | None = None
-        self.started = time.perf_counter()
-        self.request_id = ""
-        self._record = record
-
-    def done(self, code: grpc.StatusCode | None) -> None:
-        elapsed = time.perf_counter() - self.started
-        if self._record is not None:
-            self._record(self.method, code or grpc.StatusCode.OK, elapsed)
-        # Every failed call is logged; successful ones only at debug level, so
-        # a busy server does not spend its time writing access lines.
-        level = logging.DEBUG if code in (None, grpc.StatusCode.OK) else logging.INFO
-        if not log.isEnabledFor(level):
-            return
-        log.log(
-            level,
-            "rpc",
-            extra={
-                "rpc_method": self.method,
-                "code": (code or grpc.StatusCode.OK).name,
-                "duration_ms": round(elapsed * 1000, 3),
-                "principal": self.principal.subject if self.principal else None,
-                "request_id": self.request_id or None,
-            },
-        )
-
-    def cancelled(self) -> None:
-        """The client went away (or the server is stopping): counted, not logged."""
-        if self._record is not None:
-            self._record(self.method, grpc.StatusCode.CANCELLED, time.perf_counter() - self.started)
+def peer_address(peer: str) -> str:
+    """The address part of a gRPC peer (`ipv4:127.0.0.1:5000`, `ipv6:[::1]:5000`); the
+    whole peer for anything else (a Unix socket's callers share one address)."""
+    scheme, _, rest = peer.partition(":")
+    if scheme not in ("ipv4", "ipv6"):
+        return peer
+    host = rest.rpartition(":")[0].strip("[]")
+    try:
+        return str(ipaddress.ip_address(host))
+    except ValueError:
+        return host
 
 
-async def _fail(context: Context, call: _CallLog, error: Exception) -> None:
-    """Ends the call with the status for `error` (always raises)."""
-    if isinstance(error, DomainError):
-        status = status_for(error)
-    elif isinstance(error, NotImplementedError):
-        status = unimplemented_status(call.method)
-    else:
-        log.error("unhandled error in %s", call.method, exc_info=error)
-        status = internal_status()
-    call.done(status.code)
-    await context.abort_with_status(status)
+class GrpcCall:
+    """A gRPC call, as the pipeline sees it."""
 
+    transport = "grpc"
+    passes = (grpc.aio.AbortError,)
 
-class CallRates:
-    """The per-credential call rate (API §10): people's tokens and API keys each have
-    their own sustained rate and burst; a rate of 0 means no limit."""
+    def __init__(self, context: Context) -> None:
+        self.context = context
 
-    def __init__(
-        self,
-        clock: Clock,
-        token_rate: float,
-        token_burst: int,
-        key_rate: float = 0.0,
-        key_burst: int = 0,
-    ) -> None:
-        self._clock = clock
-        self._tokens = RateLimiter(token_rate, token_burst) if token_rate > 0 else None
-        self._keys = RateLimiter(key_rate, key_burst) if key_rate > 0 else None
+    def header(self, name: str) -> str | None:
+        for key, value in self.context.invocation_metadata() or ():
+            if key == name:
+                return value.decode() if isinstance(value, bytes) else value
+        return None
 
-    def take(self, principal: Principal) -> None:
-        limiter = self._keys if principal.is_privileged else self._tokens
-        if limiter is not None:
-            limiter.take(principal.subject, self._clock.now(), "this credential")
+    def client_address(self) -> str:
+        return peer_address(self.context.peer())
+
+    async def fail(self, status: status_pb2.Status) -> NoReturn:
+        await self.context.abort_with_status(rpc_status.to_status(status))
+        raise AssertionError("abort_with_status returned")  # it always raises
+
+    async def headers_now(self) -> None:
+        await self.context.send_initial_metadata(())
 
 
 class RpcInterceptor(grpc.aio.ServerInterceptor):
-    def __init__(
-        self,
-        authenticator: Authenticator,
-        rates: CallRates,
-        streams: OpenStreams,
-        record: CallRecorder | None = None,
-    ) -> None:
-        self._authenticator = authenticator
-        self._rates = rates
-        self._streams = streams
-        self._record = record
+    def __init__(self, pipeline: CallPipeline) -> None:
+        self._pipeline = pipeline
         # Handlers are fixed once the server starts, so each method is wrapped once.
         self._wrapped: dict[str, Handler | None] = {}
 
@@ -153,113 +85,41 @@ class RpcInterceptor(grpc.aio.ServerInterceptor):
             return self._wrapped[method]
         handler = await continuation(handler_call_details)
         if handler is not None and not method.startswith(PUBLIC_PREFIXES):
-            handler = _wrap(
-                handler, method, self._authenticator, self._rates, self._streams, self._record
-            )
+            handler = _wrap(handler, method, self._pipeline)
         self._wrapped[method] = handler
         return handler
 
 
-class _Undecodable:
-    """Stands in for a request whose bytes are not the message the RPC takes."""
-
-    def __init__(self, error: DecodeError) -> None:
-        self.error = error
-
-
 def _safe_deserializer(deserialize: Callable[[bytes], Any] | None) -> Callable[[bytes], Any]:
-    # gRPC would answer a request it cannot decode with UNKNOWN; decoding here
-    # lets the call fail as INVALID_ARGUMENT instead, like any other bad input.
+    # gRPC would answer a request it cannot decode with UNKNOWN; the pipeline fails
+    # it as INVALID_ARGUMENT instead, like any other bad input.
     def decode(data: bytes) -> Any:
         if deserialize is None:
             return data
         try:
             return deserialize(data)
         except DecodeError as error:
-            return _Undecodable(error)
+            return Undecodable(error)
 
     return decode
 
 
-def _wrap(
-    handler: Handler,
-    method: str,
-    authenticator: Authenticator,
-    rates: CallRates,
-    streams: OpenStreams,
-    record: CallRecorder | None = None,
-) -> Handler:
-    def begin(call: _CallLog, request: Any, context: Context) -> None:
-        """Records the call and who makes it; raises when its credentials are rejected."""
-        call.request_id = getattr(request, "request_id", "") or ""
-        current_method.set(method)
-        principal = authenticator.authenticate(
-            _metadata_value(context.invocation_metadata(), "authorization")
-        )
-        call.principal = principal
-        current_principal.set(principal)
-        policy.require_callable(principal, method)
-        rates.take(principal)
-        if isinstance(request, _Undecodable):
-            raise InvalidArgument(
-                [FieldViolation("", f"the bytes sent are not a request message of {method}")],
-                reason="MALFORMED_REQUEST",
-            )
-
+def _wrap(handler: Handler, method: str, pipeline: CallPipeline) -> Handler:
+    # Partials of the pipeline's own coroutine and async generator functions: grpc.aio
+    # tells them from blocking handlers by their kind, and a stream's messages then go
+    # out with no extra generator in between.
     if handler.unary_unary is not None:
-        unary: Callable[[Any, Context], Awaitable[Any]] = handler.unary_unary  # type: ignore[assignment]
-
-        async def unary_unary(request: Any, context: Context) -> Any:
-            call = _CallLog(method, record)
-            try:
-                begin(call, request, context)
-                response = await unary(request, context)
-            except grpc.aio.AbortError:
-                raise
-            except asyncio.CancelledError:
-                call.cancelled()
-                raise
-            except Exception as error:
-                await _fail(context, call, error)
-            call.done(context.code())
-            return response
-
         return grpc.unary_unary_rpc_method_handler(
-            unary_unary,
+            functools.partial(pipeline.unary, method, handler.unary_unary, GrpcCall),
             request_deserializer=_safe_deserializer(handler.request_deserializer),
             response_serializer=handler.response_serializer,
         )
 
     if handler.unary_stream is not None:
-        streaming: Callable[[Any, Context], AsyncIterator[Any]] = handler.unary_stream  # type: ignore[assignment]
-
-        async def unary_stream(request: Any, context: Context) -> AsyncIterator[Any]:
-            call = _CallLog(method, record)
-            task = None
-            try:
-                begin(call, request, context)
-                assert call.principal is not None
-                task = streams.opened(call.principal)
-                async for response in streaming(request, context):
-                    yield response
-            except grpc.aio.AbortError:
-                raise
-            except asyncio.CancelledError:
-                # Ended because its credential stopped being valid: say so, like
-                # any later call with it. Any other cancellation goes on.
-                ended = streams.ended_by(task)
-                if ended is None:
-                    call.cancelled()
-                    raise
-                await _fail(context, call, ended)
-            except Exception as error:
-                await _fail(context, call, error)
-            finally:
-                streams.closed(task)
-            call.done(context.code())
-
+        # Every relaydesk handler is an async generator (grpc's stubs say a generator).
+        streaming: Streaming = handler.unary_stream  # type: ignore[assignment]
         return grpc.unary_stream_rpc_method_handler(
-            unary_stream,
+            functools.partial(pipeline.stream, method, streaming, GrpcCall),
             request_deserializer=_safe_deserializer(handler.request_deserializer),
             response_serializer=handler.response_serializer,
         )

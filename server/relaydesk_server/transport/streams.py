@@ -4,7 +4,7 @@ A credential that stops being valid must stop a stream it opened, not only
 later calls: deleting an API key ends its streams at once, and a stream opened
 with an access token ends when the token expires, on the server's clock. Each
 stream registers its task here; ending it cancels the task, marked with the
-error the interceptor then ends the call with (UNAUTHENTICATED).
+error the call pipeline then ends the call with (UNAUTHENTICATED).
 """
 
 from __future__ import annotations

@@ -50,6 +50,13 @@ type Flow struct {
 	// Optional. The idle `ttl` of the sessions this flow creates: 0 (the default)
 	// never expires, else 1 s to 90 days. A change applies to new sessions.
 	SessionTtl *durationpb.Duration `protobuf:"bytes,8,opt,name=session_ttl,json=sessionTtl,proto3" json:"session_ttl,omitempty"`
+	// Optional. WEB flows only: the origins (`scheme://host[:port]`, such as
+	// `https://www.example.com`) of the web pages that may start web chats on
+	// this flow; empty means any page. A `StartWebchat` sent by a browser from a
+	// page of another origin (its `Origin` header) is PERMISSION_DENIED; calls
+	// without an `Origin` (servers) are not restricted. Stored lowercase and
+	// without a default port. At most 50 entries.
+	AllowedOrigins []string `protobuf:"bytes,15,rep,name=allowed_origins,json=allowedOrigins,proto3" json:"allowed_origins,omitempty"`
 	// Required. What happens to a new conversation.
 	//
 	// Types that are valid to be assigned to Integration:
@@ -151,6 +158,13 @@ func (x *Flow) GetJanitorEnabled() bool {
 func (x *Flow) GetSessionTtl() *durationpb.Duration {
 	if x != nil {
 		return x.SessionTtl
+	}
+	return nil
+}
+
+func (x *Flow) GetAllowedOrigins() []string {
+	if x != nil {
+		return x.AllowedOrigins
 	}
 	return nil
 }
@@ -435,7 +449,7 @@ var File_relaydesk_v1_flow_proto protoreflect.FileDescriptor
 
 const file_relaydesk_v1_flow_proto_rawDesc = "" +
 	"\n" +
-	"\x17relaydesk/v1/flow.proto\x12\frelaydesk.v1\x1a\x1egoogle/protobuf/duration.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x19relaydesk/v1/common.proto\"\x9f\x05\n" +
+	"\x17relaydesk/v1/flow.proto\x12\frelaydesk.v1\x1a\x1egoogle/protobuf/duration.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x19relaydesk/v1/common.proto\"\xc8\x05\n" +
 	"\x04Flow\x12\x12\n" +
 	"\x04name\x18\x01 \x01(\tR\x04name\x12!\n" +
 	"\fdisplay_name\x18\x02 \x01(\tR\vdisplayName\x12<\n" +
@@ -446,7 +460,8 @@ const file_relaydesk_v1_flow_proto_rawDesc = "" +
 	"long_lived\x18\x06 \x01(\bR\tlongLived\x12,\n" +
 	"\x0fjanitor_enabled\x18\a \x01(\bH\x01R\x0ejanitorEnabled\x88\x01\x01\x12:\n" +
 	"\vsession_ttl\x18\b \x01(\v2\x19.google.protobuf.DurationR\n" +
-	"sessionTtl\x123\n" +
+	"sessionTtl\x12'\n" +
+	"\x0fallowed_origins\x18\x0f \x03(\tR\x0eallowedOrigins\x123\n" +
 	"\x04task\x18\t \x01(\v2\x1d.relaydesk.v1.TaskIntegrationH\x00R\x04task\x120\n" +
 	"\x03bot\x18\n" +
 	" \x01(\v2\x1c.relaydesk.v1.BotIntegrationH\x00R\x03bot\x12<\n" +

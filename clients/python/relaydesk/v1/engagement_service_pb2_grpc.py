@@ -60,12 +60,19 @@ class EngagementServiceServicer:
         channel is returned with a new token. The flow's integration runs on the
         customer's first message; its task carries `channel`, `channel_type`
         (`CHANNEL_TYPE_WEB`), `customer_address` (the visitor's identity),
-        `display_name` and `pre_engagement`. Admins and services only (the site's
-        backend). Emits CHANNEL_CREATED and MEMBER_JOINED for a new channel.
+        `display_name` and `pre_engagement`. Admins and services (the site's
+        backend) may call it, and so may a visitor without a credential (a public
+        web page) on an enabled WEB flow, within a rate of starts per client
+        address; such a visitor cannot choose `identity`. A call from a browser page
+        (an `Origin` header) must come from one of the flow's `allowed_origins`,
+        when it has any. Emits CHANNEL_CREATED and MEMBER_JOINED for a new channel.
         Errors: INVALID_ARGUMENT (empty or malformed flow, `system` as identity, a
         field over its limit), NOT_FOUND (the flow), FAILED_PRECONDITION (not a WEB
-        flow, or the flow is disabled), PERMISSION_DENIED (not an admin or
-        service).
+        flow, or the flow is disabled), UNAUTHENTICATED (no credential, and the
+        request does not name an enabled WEB flow), PERMISSION_DENIED (neither an
+        admin nor a service nor a visitor; a page origin the flow does not allow;
+        a visitor naming an identity), RESOURCE_EXHAUSTED (a visitor's address over
+        its rate of starts).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')

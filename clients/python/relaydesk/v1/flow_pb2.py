@@ -27,7 +27,7 @@ from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__
 from relaydesk.v1 import common_pb2 as relaydesk_dot_v1_dot_common__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x17relaydesk/v1/flow.proto\x12\x0crelaydesk.v1\x1a\x1egoogle/protobuf/duration.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x19relaydesk/v1/common.proto\"\x8c\x04\n\x04\x46low\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x14\n\x0c\x64isplay_name\x18\x02 \x01(\t\x12/\n\x0c\x63hannel_type\x18\x03 \x01(\x0e\x32\x19.relaydesk.v1.ChannelType\x12\x18\n\x10\x63ontact_identity\x18\x04 \x01(\t\x12\x0f\n\x07\x65nabled\x18\x05 \x01(\x08\x12\x12\n\nlong_lived\x18\x06 \x01(\x08\x12\x1c\n\x0fjanitor_enabled\x18\x07 \x01(\x08H\x01\x88\x01\x01\x12.\n\x0bsession_ttl\x18\x08 \x01(\x0b\x32\x19.google.protobuf.Duration\x12-\n\x04task\x18\t \x01(\x0b\x32\x1d.relaydesk.v1.TaskIntegrationH\x00\x12+\n\x03\x62ot\x18\n \x01(\x0b\x32\x1c.relaydesk.v1.BotIntegrationH\x00\x12\x33\n\x07webhook\x18\x0b \x01(\x0b\x32 .relaydesk.v1.WebhookIntegrationH\x00\x12/\n\x0b\x63reate_time\x18\x0c \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0bupdate_time\x18\r \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x0c\n\x04\x65tag\x18\x0e \x01(\tB\r\n\x0bintegrationB\x12\n\x10_janitor_enabled\"\xb1\x01\n\x0fTaskIntegration\x12\x10\n\x08workflow\x18\x01 \x01(\t\x12\x14\n\x0ctask_channel\x18\x02 \x01(\t\x12\x10\n\x08priority\x18\x03 \x01(\x05\x12*\n\x07timeout\x18\x04 \x01(\x0b\x32\x19.google.protobuf.Duration\x12 \n\x18\x63reate_on_customer_reply\x18\x05 \x01(\x08\x12\x16\n\x0e\x61\x66ter_task_bot\x18\x06 \x01(\t\"\x1d\n\x0e\x42otIntegration\x12\x0b\n\x03\x62ot\x18\x01 \x01(\t\"K\n\x12WebhookIntegration\x12\x0b\n\x03url\x18\x01 \x01(\t\x12\x18\n\x0bretry_count\x18\x02 \x01(\x05H\x00\x88\x01\x01\x42\x0e\n\x0c_retry_countb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x17relaydesk/v1/flow.proto\x12\x0crelaydesk.v1\x1a\x1egoogle/protobuf/duration.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x19relaydesk/v1/common.proto\"\xa5\x04\n\x04\x46low\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x14\n\x0c\x64isplay_name\x18\x02 \x01(\t\x12/\n\x0c\x63hannel_type\x18\x03 \x01(\x0e\x32\x19.relaydesk.v1.ChannelType\x12\x18\n\x10\x63ontact_identity\x18\x04 \x01(\t\x12\x0f\n\x07\x65nabled\x18\x05 \x01(\x08\x12\x12\n\nlong_lived\x18\x06 \x01(\x08\x12\x1c\n\x0fjanitor_enabled\x18\x07 \x01(\x08H\x01\x88\x01\x01\x12.\n\x0bsession_ttl\x18\x08 \x01(\x0b\x32\x19.google.protobuf.Duration\x12\x17\n\x0f\x61llowed_origins\x18\x0f \x03(\t\x12-\n\x04task\x18\t \x01(\x0b\x32\x1d.relaydesk.v1.TaskIntegrationH\x00\x12+\n\x03\x62ot\x18\n \x01(\x0b\x32\x1c.relaydesk.v1.BotIntegrationH\x00\x12\x33\n\x07webhook\x18\x0b \x01(\x0b\x32 .relaydesk.v1.WebhookIntegrationH\x00\x12/\n\x0b\x63reate_time\x18\x0c \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0bupdate_time\x18\r \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x0c\n\x04\x65tag\x18\x0e \x01(\tB\r\n\x0bintegrationB\x12\n\x10_janitor_enabled\"\xb1\x01\n\x0fTaskIntegration\x12\x10\n\x08workflow\x18\x01 \x01(\t\x12\x14\n\x0ctask_channel\x18\x02 \x01(\t\x12\x10\n\x08priority\x18\x03 \x01(\x05\x12*\n\x07timeout\x18\x04 \x01(\x0b\x32\x19.google.protobuf.Duration\x12 \n\x18\x63reate_on_customer_reply\x18\x05 \x01(\x08\x12\x16\n\x0e\x61\x66ter_task_bot\x18\x06 \x01(\t\"\x1d\n\x0e\x42otIntegration\x12\x0b\n\x03\x62ot\x18\x01 \x01(\t\"K\n\x12WebhookIntegration\x12\x0b\n\x03url\x18\x01 \x01(\t\x12\x18\n\x0bretry_count\x18\x02 \x01(\x05H\x00\x88\x01\x01\x42\x0e\n\x0c_retry_countb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -35,11 +35,11 @@ _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'relaydesk.v1.flow_pb2', _gl
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
   _globals['_FLOW']._serialized_start=134
-  _globals['_FLOW']._serialized_end=658
-  _globals['_TASKINTEGRATION']._serialized_start=661
-  _globals['_TASKINTEGRATION']._serialized_end=838
-  _globals['_BOTINTEGRATION']._serialized_start=840
-  _globals['_BOTINTEGRATION']._serialized_end=869
-  _globals['_WEBHOOKINTEGRATION']._serialized_start=871
-  _globals['_WEBHOOKINTEGRATION']._serialized_end=946
+  _globals['_FLOW']._serialized_end=683
+  _globals['_TASKINTEGRATION']._serialized_start=686
+  _globals['_TASKINTEGRATION']._serialized_end=863
+  _globals['_BOTINTEGRATION']._serialized_start=865
+  _globals['_BOTINTEGRATION']._serialized_end=894
+  _globals['_WEBHOOKINTEGRATION']._serialized_start=896
+  _globals['_WEBHOOKINTEGRATION']._serialized_end=971
 # @@protoc_insertion_point(module_scope)

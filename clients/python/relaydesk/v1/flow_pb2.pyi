@@ -3,10 +3,12 @@
 isort:skip_file
 """
 
+from collections import abc as _abc
 from google.protobuf import descriptor as _descriptor
 from google.protobuf import duration_pb2 as _duration_pb2
 from google.protobuf import message as _message
 from google.protobuf import timestamp_pb2 as _timestamp_pb2
+from google.protobuf.internal import containers as _containers
 from relaydesk.v1 import common_pb2 as _common_pb2
 import builtins as _builtins
 import sys
@@ -35,6 +37,7 @@ class Flow(_message.Message):
     LONG_LIVED_FIELD_NUMBER: _builtins.int
     JANITOR_ENABLED_FIELD_NUMBER: _builtins.int
     SESSION_TTL_FIELD_NUMBER: _builtins.int
+    ALLOWED_ORIGINS_FIELD_NUMBER: _builtins.int
     TASK_FIELD_NUMBER: _builtins.int
     BOT_FIELD_NUMBER: _builtins.int
     WEBHOOK_FIELD_NUMBER: _builtins.int
@@ -76,6 +79,16 @@ class Flow(_message.Message):
         """
 
     @_builtins.property
+    def allowed_origins(self) -> _containers.RepeatedScalarFieldContainer[_builtins.str]:
+        """Optional. WEB flows only: the origins (`scheme://host[:port]`, such as
+        `https://www.example.com`) of the web pages that may start web chats on
+        this flow; empty means any page. A `StartWebchat` sent by a browser from a
+        page of another origin (its `Origin` header) is PERMISSION_DENIED; calls
+        without an `Origin` (servers) are not restricted. Stored lowercase and
+        without a default port. At most 50 entries.
+        """
+
+    @_builtins.property
     def task(self) -> Global___TaskIntegration:
         """Create a task and route it to an agent."""
 
@@ -106,6 +119,7 @@ class Flow(_message.Message):
         long_lived: _builtins.bool = ...,
         janitor_enabled: _builtins.bool | None = ...,
         session_ttl: _duration_pb2.Duration | None = ...,
+        allowed_origins: _abc.Iterable[_builtins.str] | None = ...,
         task: Global___TaskIntegration | None = ...,
         bot: Global___BotIntegration | None = ...,
         webhook: Global___WebhookIntegration | None = ...,
@@ -115,7 +129,7 @@ class Flow(_message.Message):
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _typing.Literal["_janitor_enabled", b"_janitor_enabled", "bot", b"bot", "create_time", b"create_time", "integration", b"integration", "janitor_enabled", b"janitor_enabled", "session_ttl", b"session_ttl", "task", b"task", "update_time", b"update_time", "webhook", b"webhook"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["_janitor_enabled", b"_janitor_enabled", "bot", b"bot", "channel_type", b"channel_type", "contact_identity", b"contact_identity", "create_time", b"create_time", "display_name", b"display_name", "enabled", b"enabled", "etag", b"etag", "integration", b"integration", "janitor_enabled", b"janitor_enabled", "long_lived", b"long_lived", "name", b"name", "session_ttl", b"session_ttl", "task", b"task", "update_time", b"update_time", "webhook", b"webhook"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["_janitor_enabled", b"_janitor_enabled", "allowed_origins", b"allowed_origins", "bot", b"bot", "channel_type", b"channel_type", "contact_identity", b"contact_identity", "create_time", b"create_time", "display_name", b"display_name", "enabled", b"enabled", "etag", b"etag", "integration", b"integration", "janitor_enabled", b"janitor_enabled", "long_lived", b"long_lived", "name", b"name", "session_ttl", b"session_ttl", "task", b"task", "update_time", b"update_time", "webhook", b"webhook"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     _WhichOneofReturnType__janitor_enabled: _TypeAlias = _typing.Literal["janitor_enabled"]  # noqa: Y015
     _WhichOneofArgType__janitor_enabled: _TypeAlias = _typing.Literal["_janitor_enabled", b"_janitor_enabled"]  # noqa: Y015

@@ -37,6 +37,8 @@ private static final long serialVersionUID = 0L;
     displayName_ = "";
     channelType_ = 0;
     contactIdentity_ = "";
+    allowedOrigins_ =
+        com.google.protobuf.LazyStringArrayList.emptyList();
     etag_ = "";
   }
 
@@ -377,6 +379,79 @@ private static final long serialVersionUID = 0L;
     return sessionTtl_ == null ? com.google.protobuf.Duration.getDefaultInstance() : sessionTtl_;
   }
 
+  public static final int ALLOWED_ORIGINS_FIELD_NUMBER = 15;
+  @SuppressWarnings("serial")
+  private com.google.protobuf.LazyStringArrayList allowedOrigins_ =
+      com.google.protobuf.LazyStringArrayList.emptyList();
+  /**
+   * <pre>
+   * Optional. WEB flows only: the origins (`scheme://host[:port]`, such as
+   * `https://www.example.com`) of the web pages that may start web chats on
+   * this flow; empty means any page. A `StartWebchat` sent by a browser from a
+   * page of another origin (its `Origin` header) is PERMISSION_DENIED; calls
+   * without an `Origin` (servers) are not restricted. Stored lowercase and
+   * without a default port. At most 50 entries.
+   * </pre>
+   *
+   * <code>repeated string allowed_origins = 15 [json_name = "allowedOrigins"];</code>
+   * @return A list containing the allowedOrigins.
+   */
+  public com.google.protobuf.ProtocolStringList
+      getAllowedOriginsList() {
+    return allowedOrigins_;
+  }
+  /**
+   * <pre>
+   * Optional. WEB flows only: the origins (`scheme://host[:port]`, such as
+   * `https://www.example.com`) of the web pages that may start web chats on
+   * this flow; empty means any page. A `StartWebchat` sent by a browser from a
+   * page of another origin (its `Origin` header) is PERMISSION_DENIED; calls
+   * without an `Origin` (servers) are not restricted. Stored lowercase and
+   * without a default port. At most 50 entries.
+   * </pre>
+   *
+   * <code>repeated string allowed_origins = 15 [json_name = "allowedOrigins"];</code>
+   * @return The count of allowedOrigins.
+   */
+  public int getAllowedOriginsCount() {
+    return allowedOrigins_.size();
+  }
+  /**
+   * <pre>
+   * Optional. WEB flows only: the origins (`scheme://host[:port]`, such as
+   * `https://www.example.com`) of the web pages that may start web chats on
+   * this flow; empty means any page. A `StartWebchat` sent by a browser from a
+   * page of another origin (its `Origin` header) is PERMISSION_DENIED; calls
+   * without an `Origin` (servers) are not restricted. Stored lowercase and
+   * without a default port. At most 50 entries.
+   * </pre>
+   *
+   * <code>repeated string allowed_origins = 15 [json_name = "allowedOrigins"];</code>
+   * @param index The index of the element to return.
+   * @return The allowedOrigins at the given index.
+   */
+  public java.lang.String getAllowedOrigins(int index) {
+    return allowedOrigins_.get(index);
+  }
+  /**
+   * <pre>
+   * Optional. WEB flows only: the origins (`scheme://host[:port]`, such as
+   * `https://www.example.com`) of the web pages that may start web chats on
+   * this flow; empty means any page. A `StartWebchat` sent by a browser from a
+   * page of another origin (its `Origin` header) is PERMISSION_DENIED; calls
+   * without an `Origin` (servers) are not restricted. Stored lowercase and
+   * without a default port. At most 50 entries.
+   * </pre>
+   *
+   * <code>repeated string allowed_origins = 15 [json_name = "allowedOrigins"];</code>
+   * @param index The index of the value to return.
+   * @return The bytes of the allowedOrigins at the given index.
+   */
+  public com.google.protobuf.ByteString
+      getAllowedOriginsBytes(int index) {
+    return allowedOrigins_.getByteString(index);
+  }
+
   public static final int TASK_FIELD_NUMBER = 9;
   /**
    * <pre>
@@ -687,6 +762,9 @@ private static final long serialVersionUID = 0L;
     if (!com.google.protobuf.GeneratedMessage.isStringEmpty(etag_)) {
       com.google.protobuf.GeneratedMessage.writeString(output, 14, etag_);
     }
+    for (int i = 0; i < allowedOrigins_.size(); i++) {
+      com.google.protobuf.GeneratedMessage.writeString(output, 15, allowedOrigins_.getRaw(i));
+    }
     getUnknownFields().writeTo(output);
   }
   private int computeSerializedSize_0() {
@@ -743,6 +821,14 @@ private static final long serialVersionUID = 0L;
     if (!com.google.protobuf.GeneratedMessage.isStringEmpty(etag_)) {
       size += com.google.protobuf.GeneratedMessage.computeStringSize(14, etag_);
     }
+    {
+      int dataSize = 0;
+      for (int i = 0; i < allowedOrigins_.size(); i++) {
+        dataSize += computeStringSizeNoTag(allowedOrigins_.getRaw(i));
+      }
+      size += dataSize;
+      size += 1 * getAllowedOriginsList().size();
+    }
     return size;
   }
   @java.lang.Override
@@ -788,6 +874,8 @@ private static final long serialVersionUID = 0L;
       if (!getSessionTtl()
           .equals(other.getSessionTtl())) return false;
     }
+    if (!getAllowedOriginsList()
+        .equals(other.getAllowedOriginsList())) return false;
     if (hasCreateTime() != other.hasCreateTime()) return false;
     if (hasCreateTime()) {
       if (!getCreateTime()
@@ -850,6 +938,10 @@ private static final long serialVersionUID = 0L;
     if (hasSessionTtl()) {
       hash = (37 * hash) + SESSION_TTL_FIELD_NUMBER;
       hash = (53 * hash) + getSessionTtl().hashCode();
+    }
+    if (getAllowedOriginsCount() > 0) {
+      hash = (37 * hash) + ALLOWED_ORIGINS_FIELD_NUMBER;
+      hash = (53 * hash) + getAllowedOriginsList().hashCode();
     }
     if (hasCreateTime()) {
       hash = (37 * hash) + CREATE_TIME_FIELD_NUMBER;
@@ -1033,6 +1125,8 @@ private static final long serialVersionUID = 0L;
         sessionTtlBuilder_.dispose();
         sessionTtlBuilder_ = null;
       }
+      allowedOrigins_ =
+          com.google.protobuf.LazyStringArrayList.emptyList();
       if (taskBuilder_ != null) {
         taskBuilder_.clear();
       }
@@ -1118,19 +1212,23 @@ private static final long serialVersionUID = 0L;
             : sessionTtlBuilder_.build();
         to_bitField0_ |= 0x00000002;
       }
-      if (((from_bitField0_ & 0x00000800) != 0)) {
+      if (((from_bitField0_ & 0x00000100) != 0)) {
+        allowedOrigins_.makeImmutable();
+        result.allowedOrigins_ = allowedOrigins_;
+      }
+      if (((from_bitField0_ & 0x00001000) != 0)) {
         result.createTime_ = createTimeBuilder_ == null
             ? createTime_
             : createTimeBuilder_.build();
         to_bitField0_ |= 0x00000004;
       }
-      if (((from_bitField0_ & 0x00001000) != 0)) {
+      if (((from_bitField0_ & 0x00002000) != 0)) {
         result.updateTime_ = updateTimeBuilder_ == null
             ? updateTime_
             : updateTimeBuilder_.build();
         to_bitField0_ |= 0x00000008;
       }
-      if (((from_bitField0_ & 0x00002000) != 0)) {
+      if (((from_bitField0_ & 0x00004000) != 0)) {
         result.etag_ = etag_;
       }
       result.bitField0_ |= to_bitField0_;
@@ -1195,6 +1293,16 @@ private static final long serialVersionUID = 0L;
       if (other.hasSessionTtl()) {
         mergeSessionTtl(other.getSessionTtl());
       }
+      if (!other.allowedOrigins_.isEmpty()) {
+        if (allowedOrigins_.isEmpty()) {
+          allowedOrigins_ = other.allowedOrigins_;
+          bitField0_ |= 0x00000100;
+        } else {
+          ensureAllowedOriginsIsMutable();
+          allowedOrigins_.addAll(other.allowedOrigins_);
+        }
+        onChanged();
+      }
       if (other.hasCreateTime()) {
         mergeCreateTime(other.getCreateTime());
       }
@@ -1203,7 +1311,7 @@ private static final long serialVersionUID = 0L;
       }
       if (!other.getEtag().isEmpty()) {
         etag_ = other.etag_;
-        bitField0_ |= 0x00002000;
+        bitField0_ |= 0x00004000;
         onChanged();
       }
       switch (other.getIntegrationCase()) {
@@ -1314,21 +1422,26 @@ private static final long serialVersionUID = 0L;
               input.readMessage(
                   internalGetCreateTimeFieldBuilder().getBuilder(),
                   extensionRegistry);
-              bitField0_ |= 0x00000800;
+              bitField0_ |= 0x00001000;
               break;
             } // case 98
             case 106: {
               input.readMessage(
                   internalGetUpdateTimeFieldBuilder().getBuilder(),
                   extensionRegistry);
-              bitField0_ |= 0x00001000;
+              bitField0_ |= 0x00002000;
               break;
             } // case 106
             case 114: {
               etag_ = input.readStringRequireUtf8();
-              bitField0_ |= 0x00002000;
+              bitField0_ |= 0x00004000;
               break;
             } // case 114
+            case 122: {
+              ensureAllowedOriginsIsMutable();
+              allowedOrigins_.add(input.readStringRequireUtf8());
+              break;
+            } // case 122
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -2040,6 +2153,198 @@ private static final long serialVersionUID = 0L;
       return sessionTtlBuilder_;
     }
 
+    private com.google.protobuf.LazyStringArrayList allowedOrigins_ =
+        com.google.protobuf.LazyStringArrayList.emptyList();
+    private void ensureAllowedOriginsIsMutable() {
+      if (!allowedOrigins_.isModifiable()) {
+        allowedOrigins_ = new com.google.protobuf.LazyStringArrayList(allowedOrigins_);
+      }
+      bitField0_ |= 0x00000100;
+    }
+    /**
+     * <pre>
+     * Optional. WEB flows only: the origins (`scheme://host[:port]`, such as
+     * `https://www.example.com`) of the web pages that may start web chats on
+     * this flow; empty means any page. A `StartWebchat` sent by a browser from a
+     * page of another origin (its `Origin` header) is PERMISSION_DENIED; calls
+     * without an `Origin` (servers) are not restricted. Stored lowercase and
+     * without a default port. At most 50 entries.
+     * </pre>
+     *
+     * <code>repeated string allowed_origins = 15 [json_name = "allowedOrigins"];</code>
+     * @return A list containing the allowedOrigins.
+     */
+    public com.google.protobuf.ProtocolStringList
+        getAllowedOriginsList() {
+      allowedOrigins_.makeImmutable();
+      return allowedOrigins_;
+    }
+    /**
+     * <pre>
+     * Optional. WEB flows only: the origins (`scheme://host[:port]`, such as
+     * `https://www.example.com`) of the web pages that may start web chats on
+     * this flow; empty means any page. A `StartWebchat` sent by a browser from a
+     * page of another origin (its `Origin` header) is PERMISSION_DENIED; calls
+     * without an `Origin` (servers) are not restricted. Stored lowercase and
+     * without a default port. At most 50 entries.
+     * </pre>
+     *
+     * <code>repeated string allowed_origins = 15 [json_name = "allowedOrigins"];</code>
+     * @return The count of allowedOrigins.
+     */
+    public int getAllowedOriginsCount() {
+      return allowedOrigins_.size();
+    }
+    /**
+     * <pre>
+     * Optional. WEB flows only: the origins (`scheme://host[:port]`, such as
+     * `https://www.example.com`) of the web pages that may start web chats on
+     * this flow; empty means any page. A `StartWebchat` sent by a browser from a
+     * page of another origin (its `Origin` header) is PERMISSION_DENIED; calls
+     * without an `Origin` (servers) are not restricted. Stored lowercase and
+     * without a default port. At most 50 entries.
+     * </pre>
+     *
+     * <code>repeated string allowed_origins = 15 [json_name = "allowedOrigins"];</code>
+     * @param index The index of the element to return.
+     * @return The allowedOrigins at the given index.
+     */
+    public java.lang.String getAllowedOrigins(int index) {
+      return allowedOrigins_.get(index);
+    }
+    /**
+     * <pre>
+     * Optional. WEB flows only: the origins (`scheme://host[:port]`, such as
+     * `https://www.example.com`) of the web pages that may start web chats on
+     * this flow; empty means any page. A `StartWebchat` sent by a browser from a
+     * page of another origin (its `Origin` header) is PERMISSION_DENIED; calls
+     * without an `Origin` (servers) are not restricted. Stored lowercase and
+     * without a default port. At most 50 entries.
+     * </pre>
+     *
+     * <code>repeated string allowed_origins = 15 [json_name = "allowedOrigins"];</code>
+     * @param index The index of the value to return.
+     * @return The bytes of the allowedOrigins at the given index.
+     */
+    public com.google.protobuf.ByteString
+        getAllowedOriginsBytes(int index) {
+      return allowedOrigins_.getByteString(index);
+    }
+    /**
+     * <pre>
+     * Optional. WEB flows only: the origins (`scheme://host[:port]`, such as
+     * `https://www.example.com`) of the web pages that may start web chats on
+     * this flow; empty means any page. A `StartWebchat` sent by a browser from a
+     * page of another origin (its `Origin` header) is PERMISSION_DENIED; calls
+     * without an `Origin` (servers) are not restricted. Stored lowercase and
+     * without a default port. At most 50 entries.
+     * </pre>
+     *
+     * <code>repeated string allowed_origins = 15 [json_name = "allowedOrigins"];</code>
+     * @param index The index to set the value at.
+     * @param value The allowedOrigins to set.
+     * @return This builder for chaining.
+     */
+    public Builder setAllowedOrigins(
+        int index, java.lang.String value) {
+      java.util.Objects.requireNonNull(value);
+      ensureAllowedOriginsIsMutable();
+      allowedOrigins_.set(index, value);
+      bitField0_ |= 0x00000100;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Optional. WEB flows only: the origins (`scheme://host[:port]`, such as
+     * `https://www.example.com`) of the web pages that may start web chats on
+     * this flow; empty means any page. A `StartWebchat` sent by a browser from a
+     * page of another origin (its `Origin` header) is PERMISSION_DENIED; calls
+     * without an `Origin` (servers) are not restricted. Stored lowercase and
+     * without a default port. At most 50 entries.
+     * </pre>
+     *
+     * <code>repeated string allowed_origins = 15 [json_name = "allowedOrigins"];</code>
+     * @param value The allowedOrigins to add.
+     * @return This builder for chaining.
+     */
+    public Builder addAllowedOrigins(
+        java.lang.String value) {
+      java.util.Objects.requireNonNull(value);
+      ensureAllowedOriginsIsMutable();
+      allowedOrigins_.add(value);
+      bitField0_ |= 0x00000100;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Optional. WEB flows only: the origins (`scheme://host[:port]`, such as
+     * `https://www.example.com`) of the web pages that may start web chats on
+     * this flow; empty means any page. A `StartWebchat` sent by a browser from a
+     * page of another origin (its `Origin` header) is PERMISSION_DENIED; calls
+     * without an `Origin` (servers) are not restricted. Stored lowercase and
+     * without a default port. At most 50 entries.
+     * </pre>
+     *
+     * <code>repeated string allowed_origins = 15 [json_name = "allowedOrigins"];</code>
+     * @param values The allowedOrigins to add.
+     * @return This builder for chaining.
+     */
+    public Builder addAllAllowedOrigins(
+        java.lang.Iterable<java.lang.String> values) {
+      ensureAllowedOriginsIsMutable();
+      com.google.protobuf.AbstractMessageLite.Builder.addAll(
+          values, allowedOrigins_);
+      bitField0_ |= 0x00000100;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Optional. WEB flows only: the origins (`scheme://host[:port]`, such as
+     * `https://www.example.com`) of the web pages that may start web chats on
+     * this flow; empty means any page. A `StartWebchat` sent by a browser from a
+     * page of another origin (its `Origin` header) is PERMISSION_DENIED; calls
+     * without an `Origin` (servers) are not restricted. Stored lowercase and
+     * without a default port. At most 50 entries.
+     * </pre>
+     *
+     * <code>repeated string allowed_origins = 15 [json_name = "allowedOrigins"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearAllowedOrigins() {
+      allowedOrigins_ =
+        com.google.protobuf.LazyStringArrayList.emptyList();
+      bitField0_ = (bitField0_ & ~0x00000100);;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Optional. WEB flows only: the origins (`scheme://host[:port]`, such as
+     * `https://www.example.com`) of the web pages that may start web chats on
+     * this flow; empty means any page. A `StartWebchat` sent by a browser from a
+     * page of another origin (its `Origin` header) is PERMISSION_DENIED; calls
+     * without an `Origin` (servers) are not restricted. Stored lowercase and
+     * without a default port. At most 50 entries.
+     * </pre>
+     *
+     * <code>repeated string allowed_origins = 15 [json_name = "allowedOrigins"];</code>
+     * @param value The bytes of the allowedOrigins to add.
+     * @return This builder for chaining.
+     */
+    public Builder addAllowedOriginsBytes(
+        com.google.protobuf.ByteString value) {
+      java.util.Objects.requireNonNull(value);
+      checkByteStringIsUtf8(value);
+      ensureAllowedOriginsIsMutable();
+      allowedOrigins_.add(value);
+      bitField0_ |= 0x00000100;
+      onChanged();
+      return this;
+    }
+
     private com.google.protobuf.SingleFieldBuilder<
         com.relaydesk.v1.TaskIntegration, com.relaydesk.v1.TaskIntegration.Builder, com.relaydesk.v1.TaskIntegrationOrBuilder> taskBuilder_;
     /**
@@ -2580,7 +2885,7 @@ private static final long serialVersionUID = 0L;
      * @return Whether the createTime field is set.
      */
     public boolean hasCreateTime() {
-      return ((bitField0_ & 0x00000800) != 0);
+      return ((bitField0_ & 0x00001000) != 0);
     }
     /**
      * <pre>
@@ -2611,7 +2916,7 @@ private static final long serialVersionUID = 0L;
       } else {
         createTimeBuilder_.setMessage(value);
       }
-      bitField0_ |= 0x00000800;
+      bitField0_ |= 0x00001000;
       onChanged();
       return this;
     }
@@ -2629,7 +2934,7 @@ private static final long serialVersionUID = 0L;
       } else {
         createTimeBuilder_.setMessage(builderForValue.build());
       }
-      bitField0_ |= 0x00000800;
+      bitField0_ |= 0x00001000;
       onChanged();
       return this;
     }
@@ -2642,7 +2947,7 @@ private static final long serialVersionUID = 0L;
      */
     public Builder mergeCreateTime(com.google.protobuf.Timestamp value) {
       if (createTimeBuilder_ == null) {
-        if (((bitField0_ & 0x00000800) != 0) &&
+        if (((bitField0_ & 0x00001000) != 0) &&
           createTime_ != null &&
           createTime_ != com.google.protobuf.Timestamp.getDefaultInstance()) {
           getCreateTimeBuilder().mergeFrom(value);
@@ -2653,7 +2958,7 @@ private static final long serialVersionUID = 0L;
         createTimeBuilder_.mergeFrom(value);
       }
       if (createTime_ != null) {
-        bitField0_ |= 0x00000800;
+        bitField0_ |= 0x00001000;
         onChanged();
       }
       return this;
@@ -2666,7 +2971,7 @@ private static final long serialVersionUID = 0L;
      * <code>.google.protobuf.Timestamp create_time = 12 [json_name = "createTime"];</code>
      */
     public Builder clearCreateTime() {
-      bitField0_ = (bitField0_ & ~0x00000800);
+      bitField0_ = (bitField0_ & ~0x00001000);
       createTime_ = null;
       if (createTimeBuilder_ != null) {
         createTimeBuilder_.dispose();
@@ -2683,7 +2988,7 @@ private static final long serialVersionUID = 0L;
      * <code>.google.protobuf.Timestamp create_time = 12 [json_name = "createTime"];</code>
      */
     public com.google.protobuf.Timestamp.Builder getCreateTimeBuilder() {
-      bitField0_ |= 0x00000800;
+      bitField0_ |= 0x00001000;
       onChanged();
       return internalGetCreateTimeFieldBuilder().getBuilder();
     }
@@ -2735,7 +3040,7 @@ private static final long serialVersionUID = 0L;
      * @return Whether the updateTime field is set.
      */
     public boolean hasUpdateTime() {
-      return ((bitField0_ & 0x00001000) != 0);
+      return ((bitField0_ & 0x00002000) != 0);
     }
     /**
      * <pre>
@@ -2766,7 +3071,7 @@ private static final long serialVersionUID = 0L;
       } else {
         updateTimeBuilder_.setMessage(value);
       }
-      bitField0_ |= 0x00001000;
+      bitField0_ |= 0x00002000;
       onChanged();
       return this;
     }
@@ -2784,7 +3089,7 @@ private static final long serialVersionUID = 0L;
       } else {
         updateTimeBuilder_.setMessage(builderForValue.build());
       }
-      bitField0_ |= 0x00001000;
+      bitField0_ |= 0x00002000;
       onChanged();
       return this;
     }
@@ -2797,7 +3102,7 @@ private static final long serialVersionUID = 0L;
      */
     public Builder mergeUpdateTime(com.google.protobuf.Timestamp value) {
       if (updateTimeBuilder_ == null) {
-        if (((bitField0_ & 0x00001000) != 0) &&
+        if (((bitField0_ & 0x00002000) != 0) &&
           updateTime_ != null &&
           updateTime_ != com.google.protobuf.Timestamp.getDefaultInstance()) {
           getUpdateTimeBuilder().mergeFrom(value);
@@ -2808,7 +3113,7 @@ private static final long serialVersionUID = 0L;
         updateTimeBuilder_.mergeFrom(value);
       }
       if (updateTime_ != null) {
-        bitField0_ |= 0x00001000;
+        bitField0_ |= 0x00002000;
         onChanged();
       }
       return this;
@@ -2821,7 +3126,7 @@ private static final long serialVersionUID = 0L;
      * <code>.google.protobuf.Timestamp update_time = 13 [json_name = "updateTime"];</code>
      */
     public Builder clearUpdateTime() {
-      bitField0_ = (bitField0_ & ~0x00001000);
+      bitField0_ = (bitField0_ & ~0x00002000);
       updateTime_ = null;
       if (updateTimeBuilder_ != null) {
         updateTimeBuilder_.dispose();
@@ -2838,7 +3143,7 @@ private static final long serialVersionUID = 0L;
      * <code>.google.protobuf.Timestamp update_time = 13 [json_name = "updateTime"];</code>
      */
     public com.google.protobuf.Timestamp.Builder getUpdateTimeBuilder() {
-      bitField0_ |= 0x00001000;
+      bitField0_ |= 0x00002000;
       onChanged();
       return internalGetUpdateTimeFieldBuilder().getBuilder();
     }
@@ -2936,7 +3241,7 @@ private static final long serialVersionUID = 0L;
         java.lang.String value) {
       java.util.Objects.requireNonNull(value);
       etag_ = value;
-      bitField0_ |= 0x00002000;
+      bitField0_ |= 0x00004000;
       onChanged();
       return this;
     }
@@ -2951,7 +3256,7 @@ private static final long serialVersionUID = 0L;
      */
     public Builder clearEtag() {
       etag_ = getDefaultInstance().getEtag();
-      bitField0_ = (bitField0_ & ~0x00002000);
+      bitField0_ = (bitField0_ & ~0x00004000);
       onChanged();
       return this;
     }
@@ -2970,7 +3275,7 @@ private static final long serialVersionUID = 0L;
       java.util.Objects.requireNonNull(value);
       checkByteStringIsUtf8(value);
       etag_ = value;
-      bitField0_ |= 0x00002000;
+      bitField0_ |= 0x00004000;
       onChanged();
       return this;
     }

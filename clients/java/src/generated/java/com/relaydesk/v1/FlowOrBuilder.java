@@ -169,6 +169,67 @@ public interface FlowOrBuilder extends
 
   /**
    * <pre>
+   * Optional. WEB flows only: the origins (`scheme://host[:port]`, such as
+   * `https://www.example.com`) of the web pages that may start web chats on
+   * this flow; empty means any page. A `StartWebchat` sent by a browser from a
+   * page of another origin (its `Origin` header) is PERMISSION_DENIED; calls
+   * without an `Origin` (servers) are not restricted. Stored lowercase and
+   * without a default port. At most 50 entries.
+   * </pre>
+   *
+   * <code>repeated string allowed_origins = 15 [json_name = "allowedOrigins"];</code>
+   * @return A list containing the allowedOrigins.
+   */
+  java.util.List<java.lang.String>
+      getAllowedOriginsList();
+  /**
+   * <pre>
+   * Optional. WEB flows only: the origins (`scheme://host[:port]`, such as
+   * `https://www.example.com`) of the web pages that may start web chats on
+   * this flow; empty means any page. A `StartWebchat` sent by a browser from a
+   * page of another origin (its `Origin` header) is PERMISSION_DENIED; calls
+   * without an `Origin` (servers) are not restricted. Stored lowercase and
+   * without a default port. At most 50 entries.
+   * </pre>
+   *
+   * <code>repeated string allowed_origins = 15 [json_name = "allowedOrigins"];</code>
+   * @return The count of allowedOrigins.
+   */
+  int getAllowedOriginsCount();
+  /**
+   * <pre>
+   * Optional. WEB flows only: the origins (`scheme://host[:port]`, such as
+   * `https://www.example.com`) of the web pages that may start web chats on
+   * this flow; empty means any page. A `StartWebchat` sent by a browser from a
+   * page of another origin (its `Origin` header) is PERMISSION_DENIED; calls
+   * without an `Origin` (servers) are not restricted. Stored lowercase and
+   * without a default port. At most 50 entries.
+   * </pre>
+   *
+   * <code>repeated string allowed_origins = 15 [json_name = "allowedOrigins"];</code>
+   * @param index The index of the element to return.
+   * @return The allowedOrigins at the given index.
+   */
+  java.lang.String getAllowedOrigins(int index);
+  /**
+   * <pre>
+   * Optional. WEB flows only: the origins (`scheme://host[:port]`, such as
+   * `https://www.example.com`) of the web pages that may start web chats on
+   * this flow; empty means any page. A `StartWebchat` sent by a browser from a
+   * page of another origin (its `Origin` header) is PERMISSION_DENIED; calls
+   * without an `Origin` (servers) are not restricted. Stored lowercase and
+   * without a default port. At most 50 entries.
+   * </pre>
+   *
+   * <code>repeated string allowed_origins = 15 [json_name = "allowedOrigins"];</code>
+   * @param index The index of the value to return.
+   * @return The bytes of the allowedOrigins at the given index.
+   */
+  com.google.protobuf.ByteString
+      getAllowedOriginsBytes(int index);
+
+  /**
+   * <pre>
    * Create a task and route it to an agent.
    * </pre>
    *

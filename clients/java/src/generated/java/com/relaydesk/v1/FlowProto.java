@@ -58,7 +58,7 @@ public final class FlowProto extends com.google.protobuf.GeneratedFile {
       "\n\027relaydesk/v1/flow.proto\022\014relaydesk.v1\032" +
       "\036google/protobuf/duration.proto\032\037google/" +
       "protobuf/timestamp.proto\032\031relaydesk/v1/c" +
-      "ommon.proto\"\237\005\n\004Flow\022\022\n\004name\030\001 \001(\tR\004name" +
+      "ommon.proto\"\310\005\n\004Flow\022\022\n\004name\030\001 \001(\tR\004name" +
       "\022!\n\014display_name\030\002 \001(\tR\013displayName\022<\n\014c" +
       "hannel_type\030\003 \001(\0162\031.relaydesk.v1.Channel" +
       "TypeR\013channelType\022)\n\020contact_identity\030\004 " +
@@ -66,30 +66,31 @@ public final class FlowProto extends com.google.protobuf.GeneratedFile {
       "nabled\022\035\n\nlong_lived\030\006 \001(\010R\tlongLived\022,\n" +
       "\017janitor_enabled\030\007 \001(\010H\001R\016janitorEnabled" +
       "\210\001\001\022:\n\013session_ttl\030\010 \001(\0132\031.google.protob" +
-      "uf.DurationR\nsessionTtl\0223\n\004task\030\t \001(\0132\035." +
-      "relaydesk.v1.TaskIntegrationH\000R\004task\0220\n\003" +
-      "bot\030\n \001(\0132\034.relaydesk.v1.BotIntegrationH" +
-      "\000R\003bot\022<\n\007webhook\030\013 \001(\0132 .relaydesk.v1.W" +
-      "ebhookIntegrationH\000R\007webhook\022;\n\013create_t" +
-      "ime\030\014 \001(\0132\032.google.protobuf.TimestampR\nc" +
-      "reateTime\022;\n\013update_time\030\r \001(\0132\032.google." +
-      "protobuf.TimestampR\nupdateTime\022\022\n\004etag\030\016" +
-      " \001(\tR\004etagB\r\n\013integrationB\022\n\020_janitor_en" +
-      "abled\"\200\002\n\017TaskIntegration\022\032\n\010workflow\030\001 " +
-      "\001(\tR\010workflow\022!\n\014task_channel\030\002 \001(\tR\013tas" +
-      "kChannel\022\032\n\010priority\030\003 \001(\005R\010priority\0223\n\007" +
-      "timeout\030\004 \001(\0132\031.google.protobuf.Duration" +
-      "R\007timeout\0227\n\030create_on_customer_reply\030\005 " +
-      "\001(\010R\025createOnCustomerReply\022$\n\016after_task" +
-      "_bot\030\006 \001(\tR\014afterTaskBot\"\"\n\016BotIntegrati" +
-      "on\022\020\n\003bot\030\001 \001(\tR\003bot\"\\\n\022WebhookIntegrati" +
-      "on\022\020\n\003url\030\001 \001(\tR\003url\022$\n\013retry_count\030\002 \001(" +
-      "\005H\000R\nretryCount\210\001\001B\016\n\014_retry_countB\262\001\n\020c" +
-      "om.relaydesk.v1B\tFlowProtoP\001ZBgithub.com" +
-      "/relaydesk/relaydesk/clients/go/relaydes" +
-      "k/v1;relaydeskv1\242\002\003RXX\252\002\014Relaydesk.V1\312\002\014" +
-      "Relaydesk\\V1\342\002\030Relaydesk\\V1\\GPBMetadata\352" +
-      "\002\rRelaydesk::V1b\006proto3"
+      "uf.DurationR\nsessionTtl\022\'\n\017allowed_origi" +
+      "ns\030\017 \003(\tR\016allowedOrigins\0223\n\004task\030\t \001(\0132\035" +
+      ".relaydesk.v1.TaskIntegrationH\000R\004task\0220\n" +
+      "\003bot\030\n \001(\0132\034.relaydesk.v1.BotIntegration" +
+      "H\000R\003bot\022<\n\007webhook\030\013 \001(\0132 .relaydesk.v1." +
+      "WebhookIntegrationH\000R\007webhook\022;\n\013create_" +
+      "time\030\014 \001(\0132\032.google.protobuf.TimestampR\n" +
+      "createTime\022;\n\013update_time\030\r \001(\0132\032.google" +
+      ".protobuf.TimestampR\nupdateTime\022\022\n\004etag\030" +
+      "\016 \001(\tR\004etagB\r\n\013integrationB\022\n\020_janitor_e" +
+      "nabled\"\200\002\n\017TaskIntegration\022\032\n\010workflow\030\001" +
+      " \001(\tR\010workflow\022!\n\014task_channel\030\002 \001(\tR\013ta" +
+      "skChannel\022\032\n\010priority\030\003 \001(\005R\010priority\0223\n" +
+      "\007timeout\030\004 \001(\0132\031.google.protobuf.Duratio" +
+      "nR\007timeout\0227\n\030create_on_customer_reply\030\005" +
+      " \001(\010R\025createOnCustomerReply\022$\n\016after_tas" +
+      "k_bot\030\006 \001(\tR\014afterTaskBot\"\"\n\016BotIntegrat" +
+      "ion\022\020\n\003bot\030\001 \001(\tR\003bot\"\\\n\022WebhookIntegrat" +
+      "ion\022\020\n\003url\030\001 \001(\tR\003url\022$\n\013retry_count\030\002 \001" +
+      "(\005H\000R\nretryCount\210\001\001B\016\n\014_retry_countB\262\001\n\020" +
+      "com.relaydesk.v1B\tFlowProtoP\001ZBgithub.co" +
+      "m/relaydesk/relaydesk/clients/go/relayde" +
+      "sk/v1;relaydeskv1\242\002\003RXX\252\002\014Relaydesk.V1\312\002" +
+      "\014Relaydesk\\V1\342\002\030Relaydesk\\V1\\GPBMetadata" +
+      "\352\002\rRelaydesk::V1b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -103,7 +104,7 @@ public final class FlowProto extends com.google.protobuf.GeneratedFile {
     internal_static_relaydesk_v1_Flow_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_relaydesk_v1_Flow_descriptor,
-        new java.lang.String[] { "Name", "DisplayName", "ChannelType", "ContactIdentity", "Enabled", "LongLived", "JanitorEnabled", "SessionTtl", "Task", "Bot", "Webhook", "CreateTime", "UpdateTime", "Etag", "Integration", });
+        new java.lang.String[] { "Name", "DisplayName", "ChannelType", "ContactIdentity", "Enabled", "LongLived", "JanitorEnabled", "SessionTtl", "AllowedOrigins", "Task", "Bot", "Webhook", "CreateTime", "UpdateTime", "Etag", "Integration", });
     internal_static_relaydesk_v1_TaskIntegration_descriptor =
       getDescriptor().getMessageType(1);
     internal_static_relaydesk_v1_TaskIntegration_fieldAccessorTable = new
