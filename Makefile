@@ -15,7 +15,7 @@ HTTP_LISTEN ?= 127.0.0.1:8080
 DATA_DIR ?= ./data
 WEB_OUT := server/relaydesk_server/web
 
-.PHONY: help setup tools gen checkgen breaking lint web checkweb run test bench ci clean
+.PHONY: help setup tools gen checkgen breaking lint web checkweb run test faults faults-short bench ci clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -79,10 +79,20 @@ run: $(SETUP_STAMP) $(GEN_STAMP) ## Set up, generate if needed, and serve on $(L
 test: $(SETUP_STAMP) $(GEN_STAMP) $(TOOLS_STAMP) ## Run the test suite against a real server
 	$(BIN)/pytest
 
+# The fault suite (tests/faults): crashes, cut streams, slow consumers, outages, a full disk,
+# SIGTERM under load, fuzzing. `make test` leaves it out; FAULTS=short is the CI version.
+FAULTS ?= full
+
+faults: $(SETUP_STAMP) $(GEN_STAMP) ## Run the fault suite (FAULTS=full, the default, or FAULTS=short)
+	$(BIN)/pytest tests/faults -m faults --faults=$(FAULTS)
+
+faults-short: ## Run the fault suite's short version, as CI does (a few minutes)
+	$(MAKE) faults FAULTS=short
+
 bench: $(SETUP_STAMP) $(GEN_STAMP) ## Run the benchmarks and print their ratios
 	$(BIN)/python -m benchmarks
 
-ci: checkgen breaking lint checkweb test ## What CI runs
+ci: checkgen breaking lint checkweb test faults-short ## What CI runs
 
 clean: ## Remove the virtualenv and caches (keeps ./data)
 	rm -rf $(VENV) .tools .pytest_cache .ruff_cache clients/typescript/node_modules clients/typescript/dist clients/java/target clients/web/node_modules
