@@ -34,10 +34,11 @@ $(TOOLS_STAMP): scripts/gen-tools.sh scripts/tools/go.mod clients/go/go.mod clie
 	./scripts/gen-tools.sh
 	touch $@
 
-gen: $(SETUP_STAMP) $(TOOLS_STAMP) ## Regenerate every client's code (Python, Go, TypeScript, Java) from protos/
+gen: $(SETUP_STAMP) $(TOOLS_STAMP) ## Regenerate every client's code (Python, Go, TypeScript, Java) from protos/, and the browser build that embeds it
 	./scripts/gen-python.sh $(BIN) $(GEN_OUT)
 	touch $(GEN_STAMP)
 	./scripts/gen-clients.sh $(BIN)/buf
+	./scripts/build-web.sh $(WEB_OUT)
 
 # Generated code is committed; regenerate only when a proto is newer than the last run.
 $(GEN_STAMP): $(PROTOS) | $(SETUP_STAMP)
