@@ -3,7 +3,9 @@
 Every event of a conversation whose flow has a WEBHOOK integration is put in
 an outbox in the unit of work that logs it, so a restart loses none. The
 sender retries a failed POST with exponential backoff, up to the flow's
-`retry_count` retries, then gives up on it (and says so in the log).
+`retry_count` retries, then gives up on it (and says so in the log). Each
+conversation's events are POSTed in order: one waits until the earlier ones
+of its conversation are delivered or given up on.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ def enqueue_if_watched(tx: Transaction, sequence: int, event: DomainEvent, data:
         return
     flow = tx.flows.get(FLOW.parse(channel.spec.flow, "flow"))
     if flow is not None and isinstance(flow.spec.integration, WebhookIntegration):
-        tx.webhooks.enqueue(flow.id, sequence, data, tx.now())
+        tx.webhooks.enqueue(flow.id, channel.id, sequence, data, tx.now())
 
 
 def target_of(tx: Transaction, flow_id: str) -> Target | None:

@@ -729,6 +729,16 @@ def _flow_allowed_origins(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE flows ADD COLUMN allowed_origins TEXT NOT NULL DEFAULT '[]'")
 
 
+def _webhook_order(db: sqlite_utils.Database) -> None:
+    # Postings keep their conversation's order: each waits for the earlier ones of its
+    # channel. Those queued before this knew no channel, and wait for each other per flow.
+    db.execute("ALTER TABLE webhook_outbox ADD COLUMN channel_id TEXT NOT NULL DEFAULT ''")
+    db.execute(
+        "CREATE INDEX webhook_outbox_by_channel ON webhook_outbox (flow_id, channel_id, id) "
+        "WHERE done = 0"
+    )
+
+
 MIGRATIONS: list[Migration] = [
     Migration("0001_initial", _initial),
     Migration("0002_conversations", _conversations),
@@ -747,6 +757,7 @@ MIGRATIONS: list[Migration] = [
     Migration("0015_bots", _bots),
     Migration("0016_executions", _executions),
     Migration("0017_flow_allowed_origins", _flow_allowed_origins),
+    Migration("0018_webhook_order", _webhook_order),
 ]
 
 

@@ -10,31 +10,42 @@ from relaydesk_server.domain.webhooks_model import Posting
 from relaydesk_server.storage.codec import ts_from_db, ts_to_db
 
 
+# A posting is sent only once every earlier one of its conversation is finished, so a
+# receiver gets each conversation's events in order, retries and outages included.
+_FIRST_OF_ITS_CHANNEL = (
+    "o.done = 0 AND NOT EXISTS (SELECT 1 FROM webhook_outbox AS e WHERE e.done = 0 "
+    "AND e.flow_id = o.flow_id AND e.channel_id = o.channel_id AND e.id < o.id)"
+)
+
+
 class SqliteWebhookOutbox:
     def __init__(self, db: sqlite_utils.Database) -> None:
         self._db = db
         # Whether this unit of work queued a posting, so the sender looks again.
         self.changed = False
 
-    def enqueue(self, flow_id: str, sequence: int, data: bytes, now: dt.datetime) -> None:
+    def enqueue(
+        self, flow_id: str, channel_id: str, sequence: int, data: bytes, now: dt.datetime
+    ) -> None:
         self._db.conn.execute(
-            "INSERT INTO webhook_outbox (flow_id, sequence, data, attempts, next_attempt_time, "
-            "done, last_error, create_time) VALUES (?, ?, ?, 0, ?, 0, '', ?)",
-            (flow_id, sequence, data, ts_to_db(now), ts_to_db(now)),
+            "INSERT INTO webhook_outbox (flow_id, channel_id, sequence, data, attempts, "
+            "next_attempt_time, done, last_error, create_time) "
+            "VALUES (?, ?, ?, ?, 0, ?, 0, '', ?)",
+            (flow_id, channel_id, sequence, data, ts_to_db(now), ts_to_db(now)),
         )
         self.changed = True
 
     def due(self, now: dt.datetime, limit: int) -> list[Posting]:
         rows = self._db.conn.execute(
-            "SELECT id, flow_id, sequence, data, attempts FROM webhook_outbox "
-            "WHERE done = 0 AND next_attempt_time <= ? ORDER BY id LIMIT ?",
+            "SELECT id, flow_id, sequence, data, attempts FROM webhook_outbox AS o "
+            f"WHERE {_FIRST_OF_ITS_CHANNEL} AND next_attempt_time <= ? ORDER BY id LIMIT ?",
             (ts_to_db(now), limit),
         )
         return [Posting(*row) for row in rows]
 
     def next_due(self) -> dt.datetime | None:
         row = self._db.conn.execute(
-            "SELECT min(next_attempt_time) FROM webhook_outbox WHERE done = 0"
+            f"SELECT min(next_attempt_time) FROM webhook_outbox AS o WHERE {_FIRST_OF_ITS_CHANNEL}"
         ).fetchone()
         return None if row is None or row[0] is None else ts_from_db(row[0])
 
