@@ -9,7 +9,6 @@ import sqlite_utils
 from relaydesk_server.domain.webhooks_model import Posting
 from relaydesk_server.storage.codec import ts_from_db, ts_to_db
 
-
 # A posting is sent only once every earlier one of its conversation is finished, so a
 # receiver gets each conversation's events in order, retries and outages included.
 _FIRST_OF_ITS_CHANNEL = (
