@@ -10,6 +10,7 @@ import json
 import os
 import shutil
 import signal
+import socket
 import sqlite3
 import sys
 import threading
@@ -54,6 +55,7 @@ from relaydesk.v1 import (
 )
 from relaydesk_server.app import RelaydeskServer, ServerOptions, create_server
 from relaydesk_server.clock import ManualClock
+from relaydesk_server.storage.store import SqliteStore
 from relaydesk_server.transport.registry import SERVICES
 
 T = TypeVar("T")
@@ -105,6 +107,43 @@ async def start_server(data_dir: Path, clock: ManualClock, **options: Any) -> Re
     )
     await running.start()
     return running
+
+
+class HeldWriter:
+    """`async with HeldWriter(store):` holds the server's one writer (a write that waits)
+    until the block ends or `release()`: every write sent meanwhile waits behind it, under
+    way and not applied yet, as on a server slow to commit."""
+
+    def __init__(self, store: SqliteStore, within: float = 60) -> None:
+        self._store = store
+        self._released = threading.Event()
+        self._within = within
+        self._write: asyncio.Future[None] | None = None
+
+    def _hold(self, tx: object) -> None:
+        if not self._released.wait(self._within):
+            raise TimeoutError(f"the writer was held for more than {self._within} s")
+
+    async def __aenter__(self) -> HeldWriter:
+        self._write = asyncio.ensure_future(self._store.write(self._hold))
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.release()
+
+    async def release(self) -> None:
+        self._released.set()
+        if self._write is not None:
+            await self._write
+
+
+def small_send_buffers(running: RelaydeskServer) -> None:
+    """Makes the browser endpoint's next connections keep little unsent data in the kernel
+    (Linux gives a connection its listening socket's SO_SNDBUF): a client that stops reading
+    soon holds up the server's writes, as HTTP/2 flow control does on gRPC."""
+    assert running.http is not None, "the browser endpoint is off: start with http_listen"
+    listening: socket.socket = running.http._socket
+    listening.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, 4096)
 
 
 async def expect_error(call: object, code: grpc.StatusCode) -> grpc.aio.AioRpcError:
@@ -195,6 +234,12 @@ async def add_member(
 async def send(rd: Client, channel: str, body: str = "hello", **fields: Any) -> message_pb2.Message:
     request = channel_service_pb2.SendMessageRequest(parent=channel, body=body, **fields)
     return (await rd.channels.SendMessage(request)).message
+
+
+async def send_many(rd: Client, channels: list[str], count: int, body: str) -> None:
+    """Sends `count` messages, taking turns among `channels`, one after the other."""
+    for i in range(count):
+        await send(rd, channels[i % len(channels)], body)
 
 
 async def gather_limited(calls: Iterable[Awaitable[T]], limit: int = 64) -> list[T]:

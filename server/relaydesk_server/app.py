@@ -117,6 +117,8 @@ class RelaydeskServer:
     webhooks: WebhookSender
     bot_calls: BotCalls
     open_streams: OpenStreams
+    # What every call goes through, on either transport; it stops taking calls first.
+    pipeline: CallPipeline
     # The Prometheus endpoint, when metrics are on.
     metrics: MetricsEndpoint | None = None
     # The browser endpoint, when it is on.
@@ -163,18 +165,27 @@ class RelaydeskServer:
                 log.exception("housekeeping failed; trying again next round")
 
     async def stop(self, grace: float | None = 5.0) -> None:
-        """Stops taking calls, ends event streams (clients resume from their cursors),
-        lets in-flight calls finish within `grace`, then closes storage."""
+        """Stops taking calls: from now on each is refused with UNAVAILABLE (SHUTTING_DOWN),
+        and event streams end naming the cursor to resume from. Lets the calls under way
+        finish and the callers go quiet, within `grace` seconds (None: at once); a call
+        still under way then ends UNAVAILABLE too. Only then stops the transports (a
+        transport that stops may cancel the calls it has received but not started), and
+        closes storage."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + (grace or 0.0)
+        self.pipeline.stop_taking_calls()
         await self.health.enter_graceful_shutdown()
+        self.streams.bus.close_all()
+        self.outbound.close_all()
         for task in self._background:
             task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await task
-        self.streams.bus.close_all()
-        self.outbound.close_all()
+        await self.pipeline.finish_calls(deadline)
+        left = None if grace is None else max(0.0, deadline - loop.time())
         await asyncio.gather(
-            self.server.stop(grace),
-            *([] if self.http is None else [self.http.stop(grace)]),
+            self.server.stop(left),
+            *([] if self.http is None else [self.http.stop(left)]),
         )
         if self.metrics is not None:
             await self.metrics.close()
@@ -287,6 +298,7 @@ async def create_server(options: ServerOptions) -> RelaydeskServer:
         capacity=options.subscriber_buffer,
     )
     store.on_events = bus.publish
+    open_streams = OpenStreams(options.clock)
     streams = EventStreams(
         store,
         bus,
@@ -295,6 +307,7 @@ async def create_server(options: ServerOptions) -> RelaydeskServer:
         retention=options.event_retention,
         heartbeat=heartbeat_frame,
         as_customer_sees=as_customer_sees,
+        end_stream=open_streams.end,
         stalled_grace=options.stalled_subscriber_grace,
     )
     limiter = RateLimiter(options.channel_message_rate, options.channel_message_burst)
@@ -306,7 +319,6 @@ async def create_server(options: ServerOptions) -> RelaydeskServer:
         options.key_call_rate,
         options.key_call_burst,
     )
-    open_streams = OpenStreams(options.clock)
     visitors = Visitors(options.clock, options.webchat_start_rate, options.webchat_start_burst)
     # One pipeline for every call, whichever transport it comes on.
     pipeline = CallPipeline(
@@ -409,6 +421,7 @@ async def create_server(options: ServerOptions) -> RelaydeskServer:
         webhooks=sender,
         bot_calls=bot_calls,
         open_streams=open_streams,
+        pipeline=pipeline,
         metrics=endpoint,
         http=http,
     )

@@ -16,6 +16,7 @@ import datetime as dt
 import json
 import socket
 import struct
+import uuid
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -52,10 +53,15 @@ from relaydesk_server.clock import ManualClock
 from tests.conftest import HarnessFactory
 from tests.support import (
     Harness,
+    HeldWriter,
     access_token,
     all_methods,
     create_flow,
     default_workflow,
+    messages,
+    new_channel,
+    send_many,
+    small_send_buffers,
     start_server,
     task_flow,
 )
@@ -639,6 +645,143 @@ async def test_browser_streams_end_unavailable_when_the_server_stops(
     harness.running = await start_server(harness.data_dir, harness.clock, **harness.options)
     await harness.client.close()
     harness.client = harness.connect(harness.admin_key)
+
+
+async def test_a_cut_browser_subscriber_silent_past_the_grace_is_let_go_then_told_where_to_resume(
+    harness_factory: HarnessFactory,
+) -> None:
+    harness = await harness_factory(
+        http_listen="127.0.0.1:0",
+        subscriber_buffer=50,
+        stalled_subscriber_grace=dt.timedelta(milliseconds=50),
+    )
+    streams = harness.running.streams
+    channels = [(await new_channel(harness.client)).name for _ in range(2)]
+    small_send_buffers(harness.running)
+    encode, decode, end = STREAMING["application/connect+proto"]
+    # A page that stopped reading: its connection soon takes nothing more.
+    stuck = httpx.AsyncHTTPTransport(socket_options=[(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)])
+    async with (
+        httpx.AsyncClient(base_url=harness.http_url, transport=stuck, timeout=WAIT) as http,
+        http.stream(
+            "POST",
+            "/relaydesk.v1.EventService/Subscribe",
+            content=envelope(encode(event_service_pb2.SubscribeRequest(after_sequence=0))),
+            headers={"content-type": "application/connect+proto", **bearer(harness.admin_key)},
+        ) as response,
+    ):
+        read = aiter(frames(response))
+        async with asyncio.timeout(WAIT):
+            _, payload = await anext(read)
+            await streams.wait_for_open_streams(1)
+        seen = [decode(payload).event.sequence]
+        await send_many(harness.client, channels, 120, "x" * 30_000)
+        # The server lets go of the stream's handler, without the page reading more.
+        assert streams.bus.subscriber_count == 0
+        async with asyncio.timeout(WAIT):
+            await streams.wait_for_open_streams(0)
+            # Reading again: what was on its way, then where to resume.
+            async for flags, payload in read:
+                if flags & end:
+                    break
+                seen.append(decode(payload).event.sequence)
+            else:
+                raise AssertionError("the stream ended without its end-of-stream message")
+    error = json.loads(payload)["error"]
+    assert error["code"] == "resource_exhausted", error
+    assert f"after_sequence = {seen[-1]}" in error["message"]
+    info = error_details_pb2.ErrorInfo.FromString(
+        base64.b64decode(error["details"][0]["value"] + "==")
+    )
+    assert info.reason == "SUBSCRIBER_TOO_SLOW"
+    assert seen == list(range(1, len(seen) + 1))
+
+
+SEND_MESSAGE = "relaydesk.v1.ChannelService/SendMessage"
+
+
+def new_message(channel: str, body: str) -> channel_service_pb2.SendMessageRequest:
+    return channel_service_pb2.SendMessageRequest(
+        parent=channel, body=body, request_id=str(uuid.uuid4())
+    )
+
+
+async def test_calls_still_under_way_when_the_grace_runs_out_end_unavailable_on_both_transports(
+    harness_factory: HarnessFactory,
+) -> None:
+    harness = await harness_factory(http_listen="127.0.0.1:0")
+    key = harness.admin_key
+    channel = (await new_channel(harness.client)).name
+    by_grpc, by_http = new_message(channel, "over gRPC"), new_message(channel, "over HTTP")
+    async with HeldWriter(harness.running.store):
+        calls = [
+            asyncio.ensure_future(over_grpc(harness, SEND_MESSAGE, by_grpc, key)),
+            asyncio.ensure_future(over_http(harness, CONNECT_JSON, SEND_MESSAGE, by_http, key)),
+        ]
+        async with asyncio.timeout(WAIT):
+            await harness.running.pipeline.wait_for_calls_under_way(2)
+        stopping = asyncio.ensure_future(harness.running.stop(grace=0.2))
+        async with asyncio.timeout(WAIT):
+            outcomes = [outcome for outcome, _ in await asyncio.gather(*calls)]
+    async with asyncio.timeout(WAIT):
+        await stopping
+    # Not cancelled: unavailable, and safe to send again.
+    for outcome in outcomes:
+        assert outcome.code == "UNAVAILABLE", outcome
+        assert outcome.reason == "SHUTTING_DOWN"
+    # They were only slow, and took effect: sent again with their request_ids, each
+    # returns the message it made, and there is one of each.
+    harness.running = await start_server(harness.data_dir, harness.clock, **harness.options)
+    await harness.client.close()
+    harness.client = harness.connect(key)
+    again = [
+        await over_grpc(harness, SEND_MESSAGE, by_grpc, key),
+        await over_http(harness, CONNECT_JSON, SEND_MESSAGE, by_http, key),
+    ]
+    assert [outcome for outcome, _ in again] == [OK, OK]
+    stored = {m.name: m.body for m in await messages(harness.client, channel)}
+    assert stored == {response.message.name: response.message.body for _, (response,) in again}
+
+
+async def test_browser_writes_sent_as_the_server_stops_are_done_or_refused_never_cancelled(
+    harness_factory: HarnessFactory,
+) -> None:
+    harness = await harness_factory(
+        http_listen="127.0.0.1:0",
+        channel_message_rate=1_000_000.0,
+        channel_message_burst=1_000_000,
+    )
+    key = harness.admin_key
+    channel = (await new_channel(harness.client)).name
+
+    def write(i: int) -> asyncio.Future[tuple[Outcome, list[Any]]]:
+        request = new_message(channel, f"m{i}")
+        return asyncio.ensure_future(over_http(harness, CONNECT_JSON, SEND_MESSAGE, request, key))
+
+    async with HeldWriter(harness.running.store):
+        under_way = [write(i) for i in range(20)]
+        async with asyncio.timeout(WAIT):
+            await harness.running.pipeline.wait_for_calls_under_way(20)
+        in_transit = [write(i) for i in range(20, 80)]
+        stopping = asyncio.ensure_future(harness.running.stop(grace=WAIT))
+        # Nothing can be acknowledged while the writer is held: the first answer comes
+        # from the stopping server, with the 20 writes still under way.
+        async with asyncio.timeout(WAIT):
+            await asyncio.wait(in_transit, return_when=asyncio.FIRST_COMPLETED)
+    async with asyncio.timeout(WAIT):
+        results = await asyncio.gather(*under_way, *in_transit)
+        await stopping
+    assert all(outcome == OK for outcome, _ in results[:20])
+    refused = [outcome for outcome, _ in results if outcome != OK]
+    assert refused
+    for outcome in refused:
+        assert outcome.code == "UNAVAILABLE", outcome
+        assert outcome.reason == "SHUTTING_DOWN"
+    acknowledged = {responses[0].message.name for outcome, responses in results if outcome == OK}
+    harness.running = await start_server(harness.data_dir, harness.clock, **harness.options)
+    await harness.client.close()
+    harness.client = harness.connect(key)
+    assert {m.name for m in await messages(harness.client, channel)} == acknowledged
 
 
 # -- web chats without a credential -----------------------------------------------------------

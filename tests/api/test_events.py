@@ -22,6 +22,7 @@ from tests.support import (
     new_channel,
     reason,
     send,
+    send_many,
     start_server,
 )
 
@@ -308,7 +309,7 @@ async def test_subscribe_needs_credentials(harness: Harness) -> None:
         assert error.code() == grpc.StatusCode.UNAUTHENTICATED
 
 
-async def test_a_cut_subscriber_that_never_reads_again_has_its_handler_ended(
+async def test_a_cut_subscriber_silent_past_the_grace_is_let_go_then_told_where_to_resume(
     harness_factory: Any,
 ) -> None:
     harness = await harness_factory(
@@ -316,18 +317,37 @@ async def test_a_cut_subscriber_that_never_reads_again_has_its_handler_ended(
     )
     rd = harness.client
     streams = harness.running.streams
-    channels = [await new_channel(rd) for _ in range(2)]
+    channels = [(await new_channel(rd)).name for _ in range(2)]
     slow = connect(harness.target, harness.admin_key, options=[("grpc.http2.bdp_probe", 0)])
     stalled = subscribe(slow, after_sequence=0)
-    await read_events(stalled, 1)
+    seen = [e.sequence for e in await read_events(stalled, 1)]
     async with asyncio.timeout(WAIT):
         await streams.wait_for_open_streams(1)
-    for i in range(120):
-        await send(rd, channels[i % 2].name, "x" * 30_000)
-    # Without the client reading a thing more, the server ends the stream's
+    await send_many(rd, channels, 120, "x" * 30_000)
+    total = 2 + 120
+    # Without the client reading a thing more, the server lets go of the stream's
     # handler; what is left is gRPC's own stream state, bounded by its window.
     assert streams.bus.subscriber_count == 0
     async with asyncio.timeout(WAIT):
         await streams.wait_for_open_streams(0)
-    stalled.cancel()
+    # Reading again, the client gets what was on its way, then where to resume: never
+    # a stream that hangs.
+    error = None
+    async with asyncio.timeout(WAIT):
+        while error is None:
+            try:
+                response = await stalled.read()
+            except grpc.aio.AioRpcError as raised:
+                error = raised
+            else:
+                assert response is not grpc.aio.EOF, "the stream ended without a status"
+                seen.append(response.event.sequence)
+    assert error.code() == grpc.StatusCode.RESOURCE_EXHAUSTED
+    assert reason(error) == "SUBSCRIBER_TOO_SLOW"
+    assert f"after_sequence = {seen[-1]}" in (error.details() or "")
+    assert seen == list(range(1, len(seen) + 1))
+    resumed = subscribe(slow, after_sequence=seen[-1])
+    seen += [e.sequence for e in await read_events(resumed, total - len(seen))]
+    assert seen == list(range(1, total + 1))
+    resumed.cancel()
     await slow.close()

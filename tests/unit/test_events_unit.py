@@ -10,6 +10,7 @@ from relaydesk.v1 import event_pb2, event_service_pb2, message_pb2
 from relaydesk_server.domain.events_model import EventType, LoggedEvent
 from relaydesk_server.domain.keys_model import Principal, Role
 from relaydesk_server.domain.visibility import person_view
+from relaydesk_server.events.bus import EventBus
 from relaydesk_server.events.stream import StreamRequest, matcher
 
 NOW = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
@@ -37,3 +38,15 @@ def test_admins_and_services_see_everything_people_only_what_concerns_them() -> 
     assert not matcher(StreamRequest(agent, None), person_view(agent, []))(event)
     customer = Principal(Role.CUSTOMER, "bob", identity="bob", channel=event.channel)
     assert not matcher(StreamRequest(customer, None), person_view(customer, []))(event)
+
+
+def test_a_stream_that_joins_the_bus_once_the_server_stops_ends_at_once() -> None:
+    # A replay still reading the log when the server began to stop joins a closed bus:
+    # its stream ends like the others (UNAVAILABLE, naming where it got to), not at the
+    # end of the grace.
+    bus = EventBus(head=7, compacted_through=0, capacity=10)
+    bus.close_all()
+    subscription = bus.subscribe(lambda event: True, skip_through=7)
+    assert subscription.closing
+    assert subscription.delivered == 7
+    assert bus.subscriber_count == 0

@@ -25,6 +25,9 @@ class Subscription:
         self.on_cut: Callable[[], None] | None = None
         # Events up to here were already replayed from the log.
         self.skip_through = skip_through
+        # The sequence of the last event handed to the subscriber's stream: where it
+        # resumes if it ends now.
+        self.delivered = skip_through
         self.queue: deque[LoggedEvent] = deque()
         self.ready = asyncio.Event()
         self.overflowed = False
@@ -64,6 +67,8 @@ class EventBus:
         # Events up to here are gone from the log (or about to be).
         self.compacted_through = compacted_through
         self.capacity = capacity
+        # Set once the server stops: every subscription ends, later ones at once.
+        self.closed = False
         self._subscriptions: set[Subscription] = set()
         # Replaying streams and the sequence each has read up to: compaction
         # never removes what one of them still has to read.
@@ -89,13 +94,18 @@ class EventBus:
 
     def subscribe(self, accepts: Matcher, skip_through: int) -> Subscription:
         subscription = Subscription(accepts, self.capacity, skip_through)
-        self._subscriptions.add(subscription)
+        if self.closed:
+            # A stream that was replaying when the server began to stop.
+            subscription.close()
+        else:
+            self._subscriptions.add(subscription)
         return subscription
 
     def unsubscribe(self, subscription: Subscription) -> None:
         self._subscriptions.discard(subscription)
 
     def close_all(self) -> None:
+        self.closed = True
         for subscription in self._subscriptions:
             subscription.close()
         self._subscriptions.clear()

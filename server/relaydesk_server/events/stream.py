@@ -23,9 +23,11 @@ import enum
 import functools
 import logging
 from collections.abc import AsyncIterator, Callable
+from typing import Any
 
 from relaydesk_server.clock import Clock
 from relaydesk_server.domain.errors import (
+    DomainError,
     InvalidArgument,
     OutOfRange,
     ResourceExhausted,
@@ -49,6 +51,10 @@ REDACTED_FOR_CUSTOMERS = MEMBER_TYPES | CHANNEL_TYPES
 log = logging.getLogger(__name__)
 
 REPLAY_PAGE = 1000
+
+# Ends the call the task serves with the error, whatever it is waiting for (the transport's:
+# transport/streams.py OpenStreams.end).
+EndStream = Callable[["asyncio.Task[Any]", DomainError], None]
 
 
 class Live(enum.Enum):
@@ -94,6 +100,16 @@ def matcher(request: StreamRequest, view: View | None = None) -> Matcher:
     return accepts_visible
 
 
+def _fell_behind(subscription: Subscription) -> ResourceExhausted:
+    """How a subscriber cut for falling behind is told, with where to resume: after the
+    last event its stream was handed (one it gets before this error)."""
+    return ResourceExhausted(
+        f"this subscriber fell more than {subscription.capacity} events behind; "
+        f"resume with after_sequence = {subscription.delivered}",
+        reason="SUBSCRIBER_TOO_SLOW",
+    )
+
+
 def _read_page(
     tx: Transaction, *, after: int, channels: list[str], types: list[EventType]
 ) -> tuple[list[LoggedEvent], int]:
@@ -126,6 +142,7 @@ class EventStreams:
         retention: dt.timedelta,
         heartbeat: Callable[[int, dt.datetime], bytes],
         as_customer_sees: Callable[[LoggedEvent], bytes],
+        end_stream: EndStream,
         stalled_grace: dt.timedelta = dt.timedelta(seconds=30),
     ) -> None:
         self._store = store
@@ -136,6 +153,7 @@ class EventStreams:
         self._heartbeat = heartbeat
         # A member event's frame as customers get it: without the member's attributes.
         self._as_customer_sees = as_customer_sees
+        self._end_stream = end_stream
         self.stalled_grace = stalled_grace
         self.open_streams = 0
         self._streams_changed: asyncio.Condition | None = None
@@ -155,15 +173,20 @@ class EventStreams:
 
     def _watch(self, subscription: Subscription) -> Callable[[], None]:
         """What to do when `subscription` is cut: give its reader a grace period to
-        hear about it, then end its call, so a client that never reads again does
-        not hold a handler blocked in a write."""
+        hear about it; if its stream is still stuck (its handler waiting for the client
+        to take what the transport is writing), end its call with the error it would
+        have had, so a client that never reads again does not hold a handler. The
+        client gets what was on its way, then the error, whenever it reads again."""
         task = asyncio.current_task()
         loop = asyncio.get_running_loop()
 
         def abandon() -> None:
             if task is not None and not task.done() and not subscription.finished:
-                log.info("ending a subscriber that stopped reading")
-                task.cancel()
+                log.info(
+                    "ending a subscriber that stopped reading",
+                    extra={"resume_after": subscription.delivered},
+                )
+                self._end_stream(task, _fell_behind(subscription))
 
         def on_cut() -> None:
             loop.call_later(self.stalled_grace.total_seconds(), abandon)
@@ -271,7 +294,6 @@ class EventStreams:
         self, subscription: Subscription, rewrite: Callable[[LoggedEvent], bytes] | None
     ) -> AsyncIterator[bytes]:
         interval = self.heartbeat_interval.total_seconds()
-        delivered = subscription.skip_through
         while True:
             if not (subscription.queue or subscription.overflowed or subscription.closing):
                 subscription.ready.clear()
@@ -285,19 +307,15 @@ class EventStreams:
                     continue
             if subscription.closing:
                 raise Unavailable(
-                    f"the server is shutting down; resume after sequence {delivered}",
+                    f"the server is shutting down; resume after sequence {subscription.delivered}",
                     reason="SHUTTING_DOWN",
                 )
             if subscription.overflowed:
-                raise ResourceExhausted(
-                    f"this subscriber fell more than {subscription.capacity} events behind; "
-                    f"resume with after_sequence = {delivered}",
-                    reason="SUBSCRIBER_TOO_SLOW",
-                )
+                raise _fell_behind(subscription)
             while subscription.queue:
                 event = subscription.queue.popleft()
                 if event.sequence:
-                    delivered = event.sequence
+                    subscription.delivered = event.sequence
                 yield event.frame if rewrite is None else self._frame(event, rewrite)
 
     async def compact(self) -> int:

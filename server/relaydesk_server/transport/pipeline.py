@@ -7,14 +7,23 @@ logs and counts every call.
 A transport adapts its calls to `CallSite` and hands them here; handlers therefore only
 raise domain errors and never build statuses, check credentials or log requests
 themselves, and no rule exists twice.
+
+It is also where a stopping server stops taking calls (`stop_taking_calls`, then
+`finish_calls`): every call that arrives from then on, on either transport, is refused
+with UNAVAILABLE (SHUTTING_DOWN) while the transports still serve, so none is left
+waiting inside a transport when the transport itself stops. gRPC ends a call it has
+received but not yet handed to its handler as CANCELLED when it stops (grpc core drops
+its pending calls on shutdown), which a client cannot tell from "maybe applied".
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+import math
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable
 from typing import Any, NoReturn, Protocol
 
 import grpc
@@ -26,6 +35,7 @@ from relaydesk_server.domain.errors import (
     DomainError,
     FieldViolation,
     InvalidArgument,
+    Unavailable,
 )
 from relaydesk_server.domain.keys import Authenticator
 from relaydesk_server.domain.keys_model import Principal, Role
@@ -50,7 +60,7 @@ log = logging.getLogger("relaydesk.rpc")
 CallRecorder = Callable[[str, grpc.StatusCode, float, str], None]
 
 Unary = Callable[[Any, Any], Awaitable[Any]]
-Streaming = Callable[[Any, Any], AsyncIterator[Any]]
+Streaming = Callable[[Any, Any], AsyncGenerator[Any, None]]
 # Adapts a transport's own per-call object (a gRPC servicer context, a Connect request
 # context) to what the pipeline needs from it.
 SiteOf = Callable[[Any], "CallSite"]
@@ -60,6 +70,30 @@ _CODES = {code.value[0]: code for code in grpc.StatusCode}
 # The largest request message either transport takes (gRPC's default); a larger one is
 # RESOURCE_EXHAUSTED before any of the pipeline runs.
 MAX_REQUEST_BYTES = 4 * 1024 * 1024
+
+# How long no call may have arrived before a stopping server stops its transports (within
+# its grace). Calls a client had already sent, and retries after a refusal (the Python
+# client's come at most 0.8 s apart), then reach a server still refusing them with
+# SHUTTING_DOWN, rather than a transport that is stopping.
+QUIET_BEFORE_STOP_S = 1.0
+# How long calls still under way when the grace runs out get to send their status.
+_STATUS_WAIT_S = 1.0
+
+
+def _not_started() -> Unavailable:
+    return Unavailable(
+        "the server is shutting down: this call was not started; send it again (a write "
+        "with the same request_id)",
+        reason="SHUTTING_DOWN",
+    )
+
+
+def _not_finished() -> Unavailable:
+    return Unavailable(
+        "the server is shutting down: this call did not finish in time and may or may not "
+        "have taken effect; send it again with the same request_id",
+        reason="SHUTTING_DOWN",
+    )
 
 
 class Undecodable:
@@ -98,6 +132,37 @@ class CallSite(Protocol):
     async def headers_now(self) -> object | None:
         """Sends the response headers of a stream before its first message; returns what
         the stream yields for that in its transport, if anything."""
+
+
+class _StreamHandler:
+    """A streaming call's handler as the pipeline runs it, and how to stop it from outside
+    its task (its credential was revoked, or its subscriber stopped reading)."""
+
+    def __init__(
+        self, responses: AsyncGenerator[Any, None], task: asyncio.Task[Any] | None
+    ) -> None:
+        self.responses = responses
+        self._task = task
+        # Set while the pipeline waits at a `yield`: the transport has the last response,
+        # and may be blocked writing it to a client that does not read.
+        self.with_transport = False
+        self._closing: asyncio.Task[None] | None = None
+
+    def stop(self) -> None:
+        """Called once the call was marked ended (OpenStreams): the pipeline ends it with
+        that error. A handler that is running is cancelled where it waits. One whose task
+        waits in the transport is out of reach of a cancellation that would still reach
+        the client as a status: it is closed instead (what it holds goes at once), and
+        the transport, once its client reads what it is writing, asks for the next
+        response and gets the error."""
+        if not self.with_transport:
+            if self._task is not None:
+                self._task.cancel()
+        elif self._closing is None:
+            self._closing = asyncio.get_running_loop().create_task(self.responses.aclose())
+
+    async def close(self) -> None:
+        await (self._closing or self.responses.aclose())
 
 
 class CallRates:
@@ -207,6 +272,74 @@ class CallPipeline:
         self._streams = streams
         self.visitors = visitors
         self._record = record
+        # Stopping: every call is refused (UNAVAILABLE, SHUTTING_DOWN).
+        self._stopping = False
+        # The unary calls under way (their tasks), and those ended for running past the grace.
+        self._under_way: set[asyncio.Task[Any]] = set()
+        self._overdue: set[asyncio.Task[Any]] = set()
+        # When the last call arrived (the event loop's clock).
+        self._last_arrival = -math.inf
+        # Set whenever a call arrives or ends.
+        self._changed = asyncio.Event()
+
+    @property
+    def calls_under_way(self) -> int:
+        """How many unary calls have started and not ended yet."""
+        return len(self._under_way)
+
+    async def wait_for_calls_under_way(self, count: int) -> None:
+        """Returns once exactly `count` unary calls are under way (for tests and metrics)."""
+        while len(self._under_way) != count:
+            self._changed.clear()
+            await self._changed.wait()
+
+    def stop_taking_calls(self) -> None:
+        """From now on every call, on every transport, is refused with UNAVAILABLE
+        (SHUTTING_DOWN) before any of it runs: it was not started, and is safe to send again."""
+        self._stopping = True
+
+    async def finish_calls(self, deadline: float) -> None:
+        """After `stop_taking_calls`: returns once the unary calls under way have ended and
+        no call has arrived for QUIET_BEFORE_STOP_S, or at `deadline` (the event loop's
+        clock). Calls still under way then are ended with UNAVAILABLE (SHUTTING_DOWN: they
+        may or may not have taken effect), and get a moment to send it."""
+        loop = asyncio.get_running_loop()
+        while (now := loop.time()) < deadline:
+            until = deadline
+            if not self._under_way:
+                until = min(deadline, self._last_arrival + QUIET_BEFORE_STOP_S)
+                if now >= until:
+                    return
+            self._changed.clear()
+            with contextlib.suppress(TimeoutError):
+                async with asyncio.timeout_at(until):
+                    await self._changed.wait()
+        overdue = set(self._under_way)
+        if not overdue:
+            return
+        log.warning(
+            "ending calls still under way at the end of the grace", extra={"calls": len(overdue)}
+        )
+        self._overdue |= overdue
+        for task in overdue:
+            task.cancel()
+        await asyncio.wait(overdue, timeout=_STATUS_WAIT_S)
+
+    def _arrived(self) -> asyncio.Task[Any] | None:
+        self._last_arrival = asyncio.get_running_loop().time()
+        self._changed.set()
+        return asyncio.current_task()
+
+    def _started(self, task: asyncio.Task[Any] | None) -> None:
+        if task is not None:
+            self._under_way.add(task)
+            self._changed.set()
+
+    def _ended(self, task: asyncio.Task[Any] | None) -> None:
+        if task is not None and task in self._under_way:
+            self._under_way.discard(task)
+            self._overdue.discard(task)
+            self._changed.set()
 
     async def _begin(self, call: _CallLog, request: Any, site: CallSite) -> Principal:
         """Records the call and who makes it; raises when it may not be made."""
@@ -250,16 +383,26 @@ class CallPipeline:
         that came with the transport's `context`."""
         site = site_of(context)
         call = _CallLog(method, site.transport, self._record)
+        task = self._arrived()
         try:
+            if self._stopping:
+                raise _not_started()
+            self._started(task)
             await self._begin(call, request, site)
             response = await handler(request, site.context)
         except asyncio.CancelledError:
-            call.cancelled()
-            raise
+            if task is None or task not in self._overdue:
+                call.cancelled()
+                raise
+            # Still under way when the server's grace ran out: said so, not cancelled.
+            task.uncancel()
+            await self._fail(site, call, _not_finished())
         except Exception as error:
             if isinstance(error, site.passes):
                 raise
             await self._fail(site, call, error)
+        finally:
+            self._ended(task)
         call.done(grpc.StatusCode.OK)
         return response
 
@@ -269,23 +412,35 @@ class CallPipeline:
         """Runs one server-streaming call, yielding what the transport sends."""
         site = site_of(context)
         call = _CallLog(method, site.transport, self._record)
-        task = None
+        task = self._arrived()
+        running: _StreamHandler | None = None
         try:
+            if self._stopping:
+                raise _not_started()
             principal = await self._begin(call, request, site)
-            task = self._streams.opened(principal)
-            async for response in handler(request, site.context):
+            running = _StreamHandler(handler(request, site.context), task)
+            self._streams.opened(principal, running.stop)
+            async for response in running.responses:
                 if response is SEND_HEADERS:
                     response = await site.headers_now()
                     if response is None:
                         continue
+                running.with_transport = True
                 yield response
+                running.with_transport = False
+                # Ended while the transport was writing (see _StreamHandler.stop).
+                ended = self._streams.ended_by(task)
+                if ended is not None:
+                    raise ended
         except asyncio.CancelledError:
-            # Ended because its credential stopped being valid: say so, like
-            # any later call with it. Any other cancellation goes on.
+            # Ended because its credential stopped being valid, or its subscriber
+            # stopped reading: say so, like any later call with it. Any other
+            # cancellation goes on.
             ended = self._streams.ended_by(task)
-            if ended is None:
+            if ended is None or task is None:
                 call.cancelled()
                 raise
+            task.uncancel()
             await self._fail(site, call, ended)
         except GeneratorExit:
             # The transport stopped reading (its client went away).
@@ -297,4 +452,6 @@ class CallPipeline:
             await self._fail(site, call, error)
         finally:
             self._streams.closed(task)
+            if running is not None:
+                await running.close()
         call.done(grpc.StatusCode.OK)

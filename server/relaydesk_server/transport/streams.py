@@ -2,9 +2,11 @@
 
 A credential that stops being valid must stop a stream it opened, not only
 later calls: deleting an API key ends its streams at once, and a stream opened
-with an access token ends when the token expires, on the server's clock. Each
-stream registers its task here; ending it cancels the task, marked with the
-error the call pipeline then ends the call with (UNAUTHENTICATED).
+with an access token ends when the token expires, on the server's clock. A
+subscriber that was cut for falling behind and then stops reading is ended here
+too (events/stream.py). Each stream registers its task and how to stop its
+handler; ending it records the error the call pipeline then ends the call with
+(UNAUTHENTICATED, RESOURCE_EXHAUSTED, …), and stops the handler.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import datetime as dt
+from collections.abc import Callable
 
 from relaydesk_server.clock import Clock
 from relaydesk_server.domain.errors import DomainError, Unauthenticated
@@ -25,6 +28,8 @@ Task = asyncio.Task[object]
 class _Stream:
     subject: str
     expire_time: dt.datetime | None
+    # Stops the stream's handler, from outside its task (transport/pipeline.py).
+    stop: Callable[[], None]
 
 
 class OpenStreams:
@@ -35,10 +40,11 @@ class OpenStreams:
         # Ends streams whose token expired; `run()` it in the background.
         self.expiry = Schedule("stream expiry", clock, self._end_expired, self._next_expiry)
 
-    def opened(self, principal: Principal) -> Task | None:
+    def opened(self, principal: Principal, stop: Callable[[], None]) -> Task | None:
+        """Registers the stream the current task serves, opened with `principal`."""
         task = asyncio.current_task()
         if task is not None:
-            self._streams[task] = _Stream(principal.subject, principal.expire_time)
+            self._streams[task] = _Stream(principal.subject, principal.expire_time, stop)
             if principal.expire_time is not None:
                 self.expiry.poke()
         return task
@@ -59,12 +65,15 @@ class OpenStreams:
             reason="CREDENTIALS_REVOKED",
         )
         for task in [t for t, stream in self._streams.items() if stream.subject == subject]:
-            self._end(task, error)
+            self.end(task, error)
 
-    def _end(self, task: Task, error: DomainError) -> None:
-        self._streams.pop(task, None)
+    def end(self, task: Task, error: DomainError) -> None:
+        """Ends the stream `task` serves with `error` (nothing if it is not open)."""
+        stream = self._streams.pop(task, None)
+        if stream is None:
+            return
         self._ended[task] = error
-        task.cancel()
+        stream.stop()
 
     async def _end_expired(self) -> bool:
         now = self._clock.now()
@@ -74,7 +83,7 @@ class OpenStreams:
             if stream.expire_time is not None and stream.expire_time <= now
         ]
         for task in expired:
-            self._end(task, Unauthenticated("the access token has expired", reason="TOKEN_EXPIRED"))
+            self.end(task, Unauthenticated("the access token has expired", reason="TOKEN_EXPIRED"))
         return False
 
     async def _next_expiry(self) -> dt.datetime | None:

@@ -44,6 +44,8 @@ class OutboundDispatcher:
         self._store = store
         self._lease = lease
         self._adapters: list[Adapter] = []
+        # Set once the server stops: every adapter's stream ends, later ones at once.
+        self._closed = False
         self._turn = itertools.count()
         self._schedule = Schedule(
             "handing out outbound deliveries", clock, self._dispatch_round, self._next_lease_end
@@ -56,6 +58,9 @@ class OutboundDispatcher:
 
     def connect(self, channel_types: Sequence[ChannelType]) -> Adapter:
         adapter = Adapter(frozenset(channel_types or _ALL_TYPES))
+        if self._closed:
+            adapter.outbox.put_nowait(None)
+            return adapter
         self._adapters.append(adapter)
         self.poke()
         return adapter
@@ -67,6 +72,7 @@ class OutboundDispatcher:
 
     def close_all(self) -> None:
         """The server is stopping: every adapter's stream ends (it reconnects elsewhere)."""
+        self._closed = True
         for adapter in self._adapters:
             adapter.outbox.put_nowait(None)
         self._adapters.clear()

@@ -140,8 +140,9 @@ class HttpEndpoint:
 
     async def stop(self, grace: float | None) -> None:
         """Stops taking connections, lets requests in progress finish within `grace`
-        seconds (None: at once), then cancels them. Streams are ended before this, so a
-        connection still busy is a unary call: it gets at least a second."""
+        seconds (None: at once), then cancels them. The server has let its calls finish
+        and ended its streams before this (RelaydeskServer.stop), so what is still busy
+        is a response being written: it gets at least a second."""
         if self._serving is None:
             self._socket.close()
             return
