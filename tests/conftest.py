@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +11,7 @@ import pytest
 
 from relaydesk.client import Client
 from relaydesk_server.clock import ManualClock
+from tests.postgres_cluster import PostgresCluster, PostgresUnavailable
 from tests.support import (
     Harness,
     HttpService,
@@ -20,6 +21,29 @@ from tests.support import (
 )
 
 HarnessFactory = Callable[..., Awaitable[Harness]]
+
+
+@pytest.fixture(scope="session")
+def postgres_cluster() -> Iterator[PostgresCluster]:
+    """A PostgreSQL cluster of the tests' own, on loopback, for the whole session (skips
+    where the machine has no PostgreSQL server programs)."""
+    try:
+        cluster = PostgresCluster()
+    except PostgresUnavailable as error:
+        pytest.skip(str(error))
+    try:
+        cluster.start()
+        yield cluster
+    finally:
+        cluster.stop()
+
+
+@pytest.fixture
+def postgres_url(postgres_cluster: PostgresCluster) -> Iterator[str]:
+    """A fresh, empty database of that cluster, dropped after the test."""
+    url = postgres_cluster.new_database()
+    yield url
+    postgres_cluster.drop_database(url)
 
 
 @pytest.fixture(autouse=True)
