@@ -25,7 +25,8 @@ from relaydesk_server.domain.tokens import Keyring
 from relaydesk_server.events.bus import EventBus
 from relaydesk_server.events.stream import EventStreams
 from relaydesk_server.metrics import MetricsEndpoint, ServerMetrics, gauge_reader, parse_listen
-from relaydesk_server.storage.store import SqliteStore
+from relaydesk_server.storage.postgres.engine import PostgresEngine
+from relaydesk_server.storage.store import SqliteStore, Store
 from relaydesk_server.transport.browser.assets import WEB_ROOT
 from relaydesk_server.transport.browser.endpoint import HttpEndpoint, browser_app
 from relaydesk_server.transport.events_convert import (
@@ -60,6 +61,8 @@ ADMIN_KEY_FILE = "admin.key"
 class ServerOptions:
     listen: str = "127.0.0.1:50051"
     data_dir: Path = Path("data")
+    # `sqlite:///PATH`, or `postgresql://…` (API §15); None: `data_dir`/relaydesk.db.
+    database_url: str | None = None
     clock: Clock = dataclasses.field(default_factory=SystemClock)
     ids: IdSource = dataclasses.field(default_factory=RandomIds)
     # How long the event log keeps events for replay.
@@ -106,7 +109,7 @@ class RelaydeskServer:
 
     server: grpc.aio.Server
     port: int
-    store: SqliteStore
+    store: Store
     streams: EventStreams
     health: health.aio.HealthServicer
     admin_key_path: Path
@@ -247,6 +250,39 @@ def _check_http_listen(listen: str, tls: TlsFiles | None, allow_insecure: bool) 
         ) from None
 
 
+POSTGRES_SCHEMES = ("postgresql://", "postgres://")
+SQLITE_SCHEME = "sqlite:///"
+
+
+def check_database_url(url: str) -> str:
+    """`url` when it names a database relaydesk can use; ValueError saying why not."""
+    if url.startswith(POSTGRES_SCHEMES):
+        return url
+    if url.startswith(SQLITE_SCHEME) and len(url) > len(SQLITE_SCHEME):
+        return url
+    raise ValueError("expected sqlite:///PATH or postgresql://…")
+
+
+def open_store(options: ServerOptions, data_dir: Path, metrics: ServerMetrics | None) -> Store:
+    """The store over the database `options` name (not yet opened)."""
+    url = options.database_url
+    on_batch = None if metrics is None else metrics.observe_batch
+    if url is not None and url.startswith(POSTGRES_SCHEMES):
+        return Store(
+            PostgresEngine(url),
+            options.clock,
+            options.ids,
+            event_encoder=encode_event,
+            on_batch=on_batch,
+        )
+    path = data_dir / DB_FILE
+    if url is not None:
+        path = Path(check_database_url(url)[len(SQLITE_SCHEME) - 1 :])
+    return SqliteStore(
+        path, options.clock, options.ids, event_encoder=encode_event, on_batch=on_batch
+    )
+
+
 async def create_server(options: ServerOptions) -> RelaydeskServer:
     """Opens (or creates) the data directory and builds a server bound to `options.listen`."""
     if options.tls is None:
@@ -259,16 +295,10 @@ async def create_server(options: ServerOptions) -> RelaydeskServer:
         metrics = ServerMetrics()
     data_dir = options.data_dir
     _prepare_data_dir(data_dir)
-    store = SqliteStore(
-        data_dir / DB_FILE,
-        options.clock,
-        options.ids,
-        event_encoder=encode_event,
-        on_batch=None if metrics is None else metrics.observe_batch,
-    )
+    store = open_store(options, data_dir, metrics)
     applied = store.open()
     if applied:
-        log.info("database migrated", extra={"migrations": applied, "path": str(store.path)})
+        log.info("database migrated", extra={"migrations": applied, "path": store.describe()})
 
     admin_key_path = data_dir / ADMIN_KEY_FILE
     if admin_key_path.exists() and stat.S_IMODE(admin_key_path.stat().st_mode) != 0o600:

@@ -19,7 +19,7 @@ from pathlib import Path
 import uvloop
 
 from relaydesk_server import __version__, admin, backup
-from relaydesk_server.app import ServerOptions, create_server
+from relaydesk_server.app import ServerOptions, check_database_url, create_server
 from relaydesk_server.arguments import UsageError, env, read_file
 from relaydesk_server.durations import parse_duration
 from relaydesk_server.logs import configure_logging
@@ -183,6 +183,13 @@ def _host_port(text: str) -> str:
     return text
 
 
+def _database_url(text: str) -> str:
+    try:
+        return check_database_url(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from error
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="relaydesk", description="relaydesk: messaging orchestration for contact centers."
@@ -202,6 +209,14 @@ def build_parser() -> argparse.ArgumentParser:
         default=env("data-dir", "./data"),
         help="where the database and the first admin key live (env RELAYDESK_DATA_DIR; "
         "default %(default)s)",
+    )
+    serve.add_argument(
+        "--database-url",
+        type=_database_url,
+        default=env("database-url", "") or None,
+        help="sqlite:///PATH or postgresql://USER:PASSWORD@HOST:PORT/DATABASE, which any "
+        "number of servers may share (env RELAYDESK_DATABASE_URL; default "
+        "sqlite:///DATA_DIR/relaydesk.db)",
     )
     serve.add_argument(
         "--log-format",
@@ -340,6 +355,7 @@ async def serve(args: argparse.Namespace) -> None:
         ServerOptions(
             listen=args.listen,
             data_dir=args.data_dir,
+            database_url=args.database_url,
             event_retention=args.event_retention,
             heartbeat_interval=args.heartbeat_interval,
             subscriber_buffer=args.subscriber_buffer,
@@ -364,7 +380,7 @@ async def serve(args: argparse.Namespace) -> None:
             "listen": args.listen,
             "port": running.port,
             "tls": "off" if args.tls is None else "mutual" if args.tls.mutual else "on",
-            "database": str(running.store.path),
+            "database": running.store.describe(),
             "admin_key_file": str(running.admin_key_path.resolve()),
             "metrics_port": running.metrics_port,
             "http_listen": args.http_listen,

@@ -14,7 +14,7 @@ from relaydesk_server.domain.errors import InvalidArgument
 from relaydesk_server.domain.keys_model import ApiKey, Role
 from relaydesk_server.domain.names import RandomIds
 from relaydesk_server.storage.migrations import MIGRATIONS, NewerDatabase
-from relaydesk_server.storage.store import SqliteStore, SqliteTransaction
+from relaydesk_server.storage.store import SqliteStore, StoreTransaction
 
 ALL_MIGRATIONS = [m.name for m in MIGRATIONS]
 
@@ -27,8 +27,8 @@ async def store(tmp_path: Path) -> AsyncIterator[SqliteStore]:
     await s.close()
 
 
-def insert_key(key_id: str) -> Callable[[SqliteTransaction], str]:
-    def fn(tx: SqliteTransaction) -> str:
+def insert_key(key_id: str) -> Callable[[StoreTransaction], str]:
+    def fn(tx: StoreTransaction) -> str:
         now = tx.now()
         tx.api_keys.insert(ApiKey(key_id, "k", Role.SERVICE, "hash-" + key_id, now, now))
         return key_id
@@ -36,8 +36,8 @@ def insert_key(key_id: str) -> Callable[[SqliteTransaction], str]:
     return fn
 
 
-def failing_after_insert(key_id: str) -> Callable[[SqliteTransaction], None]:
-    def fn(tx: SqliteTransaction) -> None:
+def failing_after_insert(key_id: str) -> Callable[[StoreTransaction], None]:
+    def fn(tx: StoreTransaction) -> None:
         insert_key(key_id)(tx)
         raise InvalidArgument.field("x", "rejected after writing")
 
@@ -102,7 +102,7 @@ async def test_a_rolled_back_write_leaves_no_trace_in_the_writers_channel_cache(
 
     from relaydesk_server.domain.channels_model import Channel, ChannelSpec, ChannelState
 
-    def create(tx: SqliteTransaction) -> Channel:
+    def create(tx: StoreTransaction) -> Channel:
         now = tx.now()
         channel = Channel("CH" + "a" * 32, ChannelSpec(), ChannelState.ACTIVE, now, now)
         tx.channels.insert(channel)
@@ -110,7 +110,7 @@ async def test_a_rolled_back_write_leaves_no_trace_in_the_writers_channel_cache(
 
     channel = await store.write(create)
 
-    def bump_then_fail(tx: SqliteTransaction) -> None:
+    def bump_then_fail(tx: StoreTransaction) -> None:
         current = tx.channels.get(channel.id)
         assert current is not None
         tx.channels.update_counters(dataclasses.replace(current, next_message_index=99))

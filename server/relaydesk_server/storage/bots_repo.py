@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-import sqlite_utils
-
 from relaydesk_server.domain.bots_model import (
     Bot,
     BotDefinition,
@@ -34,6 +32,7 @@ from relaydesk_server.storage.codec import (
 )
 from relaydesk_server.storage.paging import page_query
 from relaydesk_server.storage.rows import fetch_one
+from relaydesk_server.storage.sql import Db
 
 
 def _step_to_data(step: Step) -> tuple[str, dict[str, Any]]:
@@ -159,8 +158,8 @@ def _from_row(row: dict[str, Any]) -> Bot:
     )
 
 
-class SqliteBotRepository:
-    def __init__(self, db: sqlite_utils.Database) -> None:
+class SqlBotRepository:
+    def __init__(self, db: Db) -> None:
         self._db = db
 
     def get(self, bot_id: str) -> Bot | None:
@@ -170,19 +169,21 @@ class SqliteBotRepository:
         return page_query(self._db, "bots", [], [], page, _from_row)
 
     def using_workflow(self, workflow: str) -> Sequence[str]:
+        dialect = self._db.dialect
+        states = dialect.json_elements("bots.definition", "states", "s")
+        target = dialect.json_text("s.value", ["send_to_agent", "workflow"])
         rows = self._db.query(
-            "SELECT id FROM bots WHERE EXISTS (SELECT 1 FROM json_each(bots.definition, "
-            "'$.states') AS s WHERE json_extract(s.value, '$.send_to_agent.workflow') = ?) "
+            f"SELECT id FROM bots WHERE EXISTS (SELECT 1 FROM {states} WHERE {target} = ?) "
             "ORDER BY rowid",
             [workflow],
         )
         return [BOT.name(row["id"]) for row in rows]
 
     def insert(self, bot: Bot) -> None:
-        self._db.table("bots").insert(_to_row(bot))
+        self._db.insert("bots", _to_row(bot))
 
     def update(self, bot: Bot) -> None:
-        self._db.table("bots").update(bot.id, _to_row(bot))
+        self._db.update("bots", bot.id, _to_row(bot))
 
     def delete(self, bot_id: str) -> None:
-        self._db.table("bots").delete(bot_id)
+        self._db.delete("bots", bot_id)

@@ -11,8 +11,6 @@ from collections import OrderedDict
 from collections.abc import Sequence
 from typing import Any
 
-import sqlite_utils
-
 from relaydesk_server.domain.channels_model import (
     Channel,
     ChannelFilter,
@@ -39,6 +37,7 @@ from relaydesk_server.storage.codec import (
 )
 from relaydesk_server.storage.paging import page_query
 from relaydesk_server.storage.rows import first_row
+from relaydesk_server.storage.sql import Db
 
 _CHANNEL_COLUMNS = (
     "id, unique_name, display_name, kind, state, flow, channel_type, customer_address, "
@@ -100,8 +99,8 @@ def _channel_from_row(row: dict[str, Any]) -> Channel:
     )
 
 
-class SqliteChannelRepository:
-    def __init__(self, db: sqlite_utils.Database) -> None:
+class SqlChannelRepository:
+    def __init__(self, db: Db) -> None:
         self._db = db
 
     def get(self, channel_id: str) -> Channel | None:
@@ -157,7 +156,7 @@ class SqliteChannelRepository:
         return _channel_from_row(row) if row else None
 
     def insert(self, channel: Channel) -> None:
-        self._db.conn.execute(
+        self._db.execute(
             f"INSERT INTO channels ({_CHANNEL_COLUMNS}) VALUES ({', '.join('?' * 20)})",
             _channel_values(channel),
         )
@@ -166,12 +165,12 @@ class SqliteChannelRepository:
         columns = _CHANNEL_COLUMNS.split(", ")[1:]
         assignments = ", ".join(f"{column} = ?" for column in columns)
         values = _channel_values(channel)
-        self._db.conn.execute(
+        self._db.execute(
             f"UPDATE channels SET {assignments} WHERE id = ?", (*values[1:], values[0])
         )
 
     def update_counters(self, channel: Channel) -> None:
-        self._db.conn.execute(
+        self._db.execute(
             "UPDATE channels SET member_count = ?, message_count = ?, next_message_index = ? "
             "WHERE id = ?",
             (channel.member_count, channel.message_count, channel.next_message_index, channel.id),
@@ -179,10 +178,10 @@ class SqliteChannelRepository:
 
     def delete(self, channel_id: str) -> None:
         # Members and messages go with it (ON DELETE CASCADE).
-        self._db.conn.execute("DELETE FROM channels WHERE id = ?", [channel_id])
+        self._db.execute("DELETE FROM channels WHERE id = ?", [channel_id])
 
 
-class CachedChannelRepository(SqliteChannelRepository):
+class CachedChannelRepository(SqlChannelRepository):
     """The writer's channels, with the rows it has read or written kept in memory.
 
     The writer is the only thread that changes channels, so what it last wrote
@@ -192,7 +191,7 @@ class CachedChannelRepository(SqliteChannelRepository):
 
     MAX_ENTRIES = 20_000
 
-    def __init__(self, db: sqlite_utils.Database) -> None:
+    def __init__(self, db: Db) -> None:
         super().__init__(db)
         self._cache: OrderedDict[str, Channel] = OrderedDict()
         self._touched: set[str] = set()
@@ -260,8 +259,8 @@ def _member_from_row(row: dict[str, Any]) -> Member:
     )
 
 
-class SqliteMemberRepository:
-    def __init__(self, db: sqlite_utils.Database) -> None:
+class SqlMemberRepository:
+    def __init__(self, db: Db) -> None:
         self._db = db
 
     def get(self, channel_id: str, member_id: str) -> Member | None:
@@ -286,7 +285,7 @@ class SqliteMemberRepository:
         )
 
     def insert(self, member: Member) -> None:
-        self._db.conn.execute(
+        self._db.execute(
             "INSERT INTO members (id, channel_id, identity, role, display_name, "
             "last_read_index, attributes, create_time, update_time, revision) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -305,7 +304,7 @@ class SqliteMemberRepository:
         )
 
     def update(self, member: Member) -> None:
-        self._db.conn.execute(
+        self._db.execute(
             "UPDATE members SET role = ?, display_name = ?, last_read_index = ?, "
             "attributes = ?, update_time = ?, revision = ? WHERE id = ?",
             (
@@ -320,7 +319,7 @@ class SqliteMemberRepository:
         )
 
     def delete(self, channel_id: str, member_id: str) -> None:
-        self._db.conn.execute(
+        self._db.execute(
             "DELETE FROM members WHERE id = ? AND channel_id = ?", [member_id, channel_id]
         )
 
@@ -382,8 +381,8 @@ def _message_from_row(row: dict[str, Any]) -> Message:
     )
 
 
-class SqliteMessageRepository:
-    def __init__(self, db: sqlite_utils.Database) -> None:
+class SqlMessageRepository:
+    def __init__(self, db: Db) -> None:
         self._db = db
 
     def get(self, channel_id: str, message_id: str) -> Message | None:
@@ -416,7 +415,7 @@ class SqliteMessageRepository:
     def insert(self, message: Message) -> None:
         created = ts_to_db(message.create_time)
         updated = created if message.update_time == message.create_time else None
-        self._db.conn.execute(
+        self._db.execute(
             "INSERT INTO messages (id, channel_id, idx, author, direction, body, attributes, "
             "media, delivery, edited, create_time, update_time, revision) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -438,7 +437,7 @@ class SqliteMessageRepository:
         )
 
     def update(self, message: Message) -> None:
-        self._db.conn.execute(
+        self._db.execute(
             "UPDATE messages SET body = ?, attributes = ?, delivery = ?, edited = ?, "
             "update_time = ?, revision = ? WHERE id = ?",
             (
@@ -453,6 +452,6 @@ class SqliteMessageRepository:
         )
 
     def delete(self, channel_id: str, message_id: str) -> None:
-        self._db.conn.execute(
+        self._db.execute(
             "DELETE FROM messages WHERE id = ? AND channel_id = ?", [message_id, channel_id]
         )

@@ -6,12 +6,11 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-import sqlite_utils
-
 from relaydesk_server.domain.flows_model import ChannelType
 from relaydesk_server.domain.outbound_model import Delivery
 from relaydesk_server.storage.codec import opt_ts_from_db, opt_ts_to_db, ts_from_db, ts_to_db
 from relaydesk_server.storage.rows import fetch_one
+from relaydesk_server.storage.sql import Db
 
 
 def _from_row(row: dict[str, Any]) -> Delivery:
@@ -30,8 +29,8 @@ def _from_row(row: dict[str, Any]) -> Delivery:
     )
 
 
-class SqliteDeliveryRepository:
-    def __init__(self, db: sqlite_utils.Database) -> None:
+class SqlDeliveryRepository:
+    def __init__(self, db: Db) -> None:
         self._db = db
         # Whether this unit of work added or ended a delivery, so the dispatcher
         # looks again at what to hand out once it commits.
@@ -43,7 +42,7 @@ class SqliteDeliveryRepository:
         )
 
     def insert(self, delivery: Delivery) -> None:
-        self._db.conn.execute(
+        self._db.execute(
             "INSERT INTO deliveries (id, message_id, channel_id, idx, channel_type, "
             "customer_address, contact_identity, done, attempt, lease_expire_time, create_time) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -64,7 +63,7 @@ class SqliteDeliveryRepository:
         self.changed = True
 
     def update(self, delivery: Delivery) -> None:
-        self._db.conn.execute(
+        self._db.execute(
             "UPDATE deliveries SET done = ?, attempt = ?, lease_expire_time = ? WHERE id = ?",
             (
                 int(delivery.done),
@@ -93,7 +92,7 @@ class SqliteDeliveryRepository:
         return [_from_row(row) for row in rows]
 
     def next_lease_end(self) -> dt.datetime | None:
-        row = self._db.conn.execute(
+        row = self._db.execute(
             "SELECT min(lease_expire_time) FROM deliveries WHERE done = 0"
         ).fetchone()
         return None if row is None or row[0] is None else ts_from_db(row[0])

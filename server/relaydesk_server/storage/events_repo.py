@@ -6,8 +6,6 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any
 
-import sqlite_utils
-
 from relaydesk_server.domain.events_model import DomainEvent, EventType, LoggedEvent
 from relaydesk_server.domain.visibility import (
     MEMBERSHIP_TYPES,
@@ -16,6 +14,7 @@ from relaydesk_server.domain.visibility import (
     person_of,
 )
 from relaydesk_server.storage.codec import ts_from_db, ts_to_db
+from relaydesk_server.storage.sql import Db
 
 EventEncoder = Callable[[int, dt.datetime, DomainEvent], bytes]
 
@@ -60,22 +59,18 @@ def _event_from_row(row: dict[str, Any]) -> LoggedEvent:
     )
 
 
-class SqliteEventLog:
+class SqlEventLog:
     """The domain's EventLog over one SQLite connection: replay reads and
-    compaction. Only the writer's units of work append (SqliteEventWriter)."""
+    compaction. Only the writer's units of work append (SqlEventWriter)."""
 
-    def __init__(self, db: sqlite_utils.Database) -> None:
+    def __init__(self, db: Db) -> None:
         self._db = db
 
     def append(self, event: DomainEvent) -> None:
         raise RuntimeError("events are appended only by writes")
 
     def last_sequence(self) -> int:
-        # sqlite_sequence remembers the largest number ever used, even when
-        # compaction has emptied the table.
-        for row in self._db.query("SELECT seq FROM sqlite_sequence WHERE name = 'events'"):
-            return int(row["seq"])
-        return 0
+        return self._db.dialect.last_event_sequence(self._db)
 
     def read(
         self, after: int, channels: Sequence[str], types: Sequence[EventType], limit: int
@@ -160,16 +155,18 @@ class SqliteEventLog:
     def delete_through(self, sequence: int) -> int:
         # Memberships that ended by then can no longer matter to any cursor.
         self._db.execute("DELETE FROM member_spans WHERE left_sequence <= ?", [sequence])
-        return self._db.execute("DELETE FROM events WHERE sequence <= ?", [sequence]).rowcount
+        deleted = self._db.execute("DELETE FROM events WHERE sequence <= ?", [sequence]).rowcount
+        self._db.dialect.events_compacted(self._db, sequence)
+        return deleted
 
 
-class SqliteEventWriter(SqliteEventLog):
+class SqlEventWriter(SqlEventLog):
     """The event log within the writer's units of work: appends, numbering each
     event and keeping `member_spans` in step."""
 
     def __init__(
         self,
-        db: sqlite_utils.Database,
+        db: Db,
         sequencer: Sequencer,
         encoder: EventEncoder,
         now: Callable[[], dt.datetime],
@@ -191,7 +188,7 @@ class SqliteEventWriter(SqliteEventLog):
         channel = event.channel
         person = person_of(event, self._worker_identity)
         internal = is_internal(event)
-        self._db.conn.execute(
+        self._db.execute(
             "INSERT INTO events (sequence, create_time, type, channel, data, person, internal) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
             (sequence, ts_to_db(now), event.type.value, channel, data, person, int(internal)),
@@ -207,18 +204,18 @@ class SqliteEventWriter(SqliteEventLog):
     ) -> None:
         """Keeps `member_spans` in step with the log, as domain/visibility.py folds it."""
         if kind is EventType.MEMBER_JOINED:
-            self._db.conn.execute(
+            self._db.execute(
                 "INSERT INTO member_spans (identity, joined_sequence, channel) VALUES (?, ?, ?)",
                 (identity, sequence, channel),
             )
         elif kind is EventType.MEMBER_LEFT:
-            self._db.conn.execute(
+            self._db.execute(
                 "UPDATE member_spans SET left_sequence = ? "
                 "WHERE channel = ? AND identity = ? AND left_sequence IS NULL",
                 (sequence, channel, identity),
             )
         else:  # CHANNEL_DELETED closes every membership of the channel
-            self._db.conn.execute(
+            self._db.execute(
                 "UPDATE member_spans SET left_sequence = ? "
                 "WHERE channel = ? AND left_sequence IS NULL",
                 (sequence, channel),

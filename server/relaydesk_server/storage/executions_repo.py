@@ -7,8 +7,6 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-import sqlite_utils
-
 from relaydesk_server.domain.bots_model import (
     Execution,
     ExecutionFilter,
@@ -21,6 +19,7 @@ from relaydesk_server.storage.bots_repo import definition_from_json, definition_
 from relaydesk_server.storage.codec import json_from_db, json_to_db, ts_from_db, ts_to_db
 from relaydesk_server.storage.paging import page_query
 from relaydesk_server.storage.rows import fetch_one
+from relaydesk_server.storage.sql import Db
 
 
 def _steps_to_db(steps: tuple[ExecutionStep, ...]) -> str:
@@ -77,8 +76,8 @@ def _to_row(execution: Execution) -> dict[str, Any]:
     }
 
 
-class SqliteExecutionRepository:
-    def __init__(self, db: sqlite_utils.Database) -> None:
+class SqlExecutionRepository:
+    def __init__(self, db: Db) -> None:
         self._db = db
         # Whether this unit of work queued an HTTP call, so the caller looks again.
         self.changed = False
@@ -110,10 +109,10 @@ class SqliteExecutionRepository:
         return page_query(self._db, "executions", where, params, page, _from_row)
 
     def insert(self, execution: Execution) -> None:
-        self._db.table("executions").insert(_to_row(execution))
+        self._db.insert("executions", _to_row(execution))
 
     def update(self, execution: Execution) -> None:
-        self._db.table("executions").update(execution.id, _to_row(execution))
+        self._db.update("executions", execution.id, _to_row(execution))
 
     def active_of_bot(self, bot_id: str) -> Execution | None:
         return fetch_one(
@@ -129,7 +128,7 @@ class SqliteExecutionRepository:
     # -- the HTTP calls steps wait for -------------------------------------
 
     def queue_call(self, call: HttpCall) -> None:
-        self._db.table("bot_http_calls").upsert(dataclasses.asdict(call), pk="execution_id")
+        self._db.upsert("bot_http_calls", dataclasses.asdict(call), pk="execution_id")
         self.changed = True
 
     def calls(self, limit: int) -> Sequence[HttpCall]:

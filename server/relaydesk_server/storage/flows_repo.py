@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-import sqlite_utils
-
 from relaydesk_server.domain.common import Page, PageRequest
 from relaydesk_server.domain.flows_model import (
     BotIntegration,
@@ -28,6 +26,7 @@ from relaydesk_server.storage.codec import (
 )
 from relaydesk_server.storage.paging import page_query
 from relaydesk_server.storage.rows import fetch_one
+from relaydesk_server.storage.sql import Db
 
 
 def _integration_to_db(integration: Integration) -> str:
@@ -108,8 +107,8 @@ def _from_row(row: dict[str, Any]) -> Flow:
     )
 
 
-class SqliteFlowRepository:
-    def __init__(self, db: sqlite_utils.Database) -> None:
+class SqlFlowRepository:
+    def __init__(self, db: Db) -> None:
         self._db = db
 
     def get(self, flow_id: str) -> Flow | None:
@@ -134,38 +133,41 @@ class SqliteFlowRepository:
         return page_query(self._db, "flows", where, params, page, _from_row)
 
     def insert(self, flow: Flow, webhook_secret: str | None) -> None:
-        self._db.table("flows").insert({**_to_row(flow), "webhook_secret": webhook_secret})
+        self._db.insert("flows", {**_to_row(flow), "webhook_secret": webhook_secret})
 
     def update(self, flow: Flow) -> None:
-        self._db.table("flows").update(flow.id, _to_row(flow))
+        self._db.update("flows", flow.id, _to_row(flow))
 
     def webhook_secret(self, flow_id: str) -> str | None:
-        row = self._db.conn.execute(
+        row = self._db.execute(
             "SELECT webhook_secret FROM flows WHERE id = ?", [flow_id]
         ).fetchone()
         return None if row is None else row[0]
 
     def set_webhook_secret(self, flow_id: str, webhook_secret: str | None) -> None:
-        self._db.table("flows").update(flow_id, {"webhook_secret": webhook_secret})
+        self._db.update("flows", flow_id, {"webhook_secret": webhook_secret})
 
     def using_workflow(self, workflow: str) -> Sequence[str]:
+        json = self._db.dialect.json_text
         rows = self._db.query(
-            "SELECT id FROM flows WHERE json_extract(integration, '$.workflow') = ? ORDER BY rowid",
+            f"SELECT id FROM flows WHERE {json('integration', ['workflow'])} = ? ORDER BY rowid",
             [workflow],
         )
         return [f"flows/{row['id']}" for row in rows]
 
     def using_bot(self, bot: str) -> Sequence[tuple[str, str]]:
+        json = self._db.dialect.json_text
+        kind = json("integration", ["kind"])
         rows = self._db.query(
-            "SELECT id, CASE WHEN json_extract(integration, '$.kind') = 'bot' THEN 'bot.bot' "
+            f"SELECT id, CASE WHEN {kind} = 'bot' THEN 'bot.bot' "
             "ELSE 'task.after_task_bot' END AS field FROM flows "
-            "WHERE (json_extract(integration, '$.kind') = 'bot' "
-            "AND json_extract(integration, '$.bot') = ?) "
-            "OR (json_extract(integration, '$.kind') = 'task' "
-            "AND json_extract(integration, '$.after_task_bot') = ?) ORDER BY rowid",
+            f"WHERE ({kind} = 'bot' "
+            f"AND {json('integration', ['bot'])} = ?) "
+            f"OR ({kind} = 'task' "
+            f"AND {json('integration', ['after_task_bot'])} = ?) ORDER BY rowid",
             [bot, bot],
         )
         return [(f"flows/{row['id']}", row["field"]) for row in rows]
 
     def delete(self, flow_id: str) -> None:
-        self._db.table("flows").delete(flow_id)
+        self._db.delete("flows", flow_id)

@@ -5,14 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-import sqlite_utils
-
 from relaydesk_server.domain.common import Page, PageRequest
 from relaydesk_server.domain.keys_model import ApiKey, Role
 from relaydesk_server.domain.tokens import SigningKey
 from relaydesk_server.storage.codec import ts_from_db, ts_to_db
 from relaydesk_server.storage.paging import page_query
 from relaydesk_server.storage.rows import fetch_one
+from relaydesk_server.storage.sql import Db
 
 
 def _from_row(row: dict[str, Any]) -> ApiKey:
@@ -26,8 +25,8 @@ def _from_row(row: dict[str, Any]) -> ApiKey:
     )
 
 
-class SqliteApiKeyRepository:
-    def __init__(self, db: sqlite_utils.Database) -> None:
+class SqlApiKeyRepository:
+    def __init__(self, db: Db) -> None:
         self._db = db
 
     def get(self, key_id: str) -> ApiKey | None:
@@ -40,7 +39,8 @@ class SqliteApiKeyRepository:
         return page_query(self._db, "api_keys", [], [], page, _from_row)
 
     def insert(self, key: ApiKey) -> None:
-        self._db.table("api_keys").insert(
+        self._db.insert(
+            "api_keys",
             {
                 "id": key.id,
                 "display_name": key.display_name,
@@ -48,19 +48,19 @@ class SqliteApiKeyRepository:
                 "secret_hash": key.secret_hash,
                 "create_time": ts_to_db(key.create_time),
                 "update_time": ts_to_db(key.update_time),
-            }
+            },
         )
 
     def delete(self, key_id: str) -> None:
-        self._db.table("api_keys").delete(key_id)
+        self._db.delete("api_keys", key_id)
 
     def count_role(self, role: Role) -> int:
         row = self._db.execute("SELECT count(*) FROM api_keys WHERE role = ?", [role.value])
         return int(row.fetchone()[0])
 
 
-class SqliteSigningKeyRepository:
-    def __init__(self, db: sqlite_utils.Database) -> None:
+class SqlSigningKeyRepository:
+    def __init__(self, db: Db) -> None:
         self._db = db
 
     def all(self) -> list[SigningKey]:
@@ -75,7 +75,8 @@ class SqliteSigningKeyRepository:
         ]
 
     def save(self, key: SigningKey) -> None:
-        self._db.table("signing_keys").upsert(
+        self._db.upsert(
+            "signing_keys",
             {
                 "id": key.id,
                 "secret": key.secret,

@@ -1,7 +1,8 @@
 """Ordered, named schema migrations, each applied once in its own transaction.
 
 Applied migrations are recorded in `schema_migrations`; a migration is never
-edited once released, only followed by a new one.
+edited once released, only followed by a new one. Each is a list of intentions
+(storage/sql.py) that every engine's dialect renders, so both histories are one.
 """
 
 from __future__ import annotations
@@ -9,58 +10,91 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import secrets
-import sqlite3
-from collections.abc import Callable
-
-import sqlite_utils
-from sqlite_utils.db import ForeignKey
+from collections.abc import Sequence
 
 from relaydesk_server.domain.names import ACTIVITY, RandomIds
 from relaydesk_server.domain.workforce_model import DEFAULT_ACTIVITIES
 from relaydesk_server.storage.codec import ts_to_db
+from relaydesk_server.storage.sql import (
+    AddColumn,
+    Column,
+    ColumnKind,
+    CreateIndex,
+    CreateTable,
+    Db,
+    Seed,
+    Sql,
+    Step,
+    columns,
+)
 
 
 @dataclasses.dataclass(frozen=True)
 class Migration:
     name: str
-    apply: Callable[[sqlite_utils.Database], None]
+    steps: tuple[Step, ...]
 
 
-def _initial(db: sqlite_utils.Database) -> None:
-    db.create_table(
+# Column kinds, short: most tables are a long list of them.
+TXT: ColumnKind = "text"
+INT: ColumnKind = "integer"
+BLOB: ColumnKind = "blob"
+
+
+def _table(
+    name: str,
+    spec: dict[str, ColumnKind],
+    pk: str | tuple[str, ...],
+    not_null: Sequence[str] = (),
+    references: dict[str, tuple[str, bool]] | None = None,
+) -> CreateTable:
+    keys = (pk,) if isinstance(pk, str) else pk
+    return CreateTable(name, columns(spec, not_null, references), keys)
+
+
+def _index(table: str, *cols: str, unique: bool = False) -> CreateIndex:
+    return CreateIndex(table, cols, unique)
+
+
+def _cascade(table: str) -> tuple[str, bool]:
+    """A reference whose rows go when the row they point to goes."""
+    return (table, True)
+
+
+_INITIAL: tuple[Step, ...] = (
+    _table(
         "api_keys",
         {
-            "id": str,
-            "display_name": str,
-            "role": str,
-            "secret_hash": str,
-            "create_time": str,
-            "update_time": str,
+            "id": TXT,
+            "display_name": TXT,
+            "role": TXT,
+            "secret_hash": TXT,
+            "create_time": TXT,
+            "update_time": TXT,
         },
-        pk="id",
-        not_null={"display_name", "role", "secret_hash", "create_time", "update_time"},
-    )
-    db.table("api_keys").create_index(["secret_hash"], unique=True)
-
-    db.create_table(
+        "id",
+        ("display_name", "role", "secret_hash", "create_time", "update_time"),
+    ),
+    _index("api_keys", "secret_hash", unique=True),
+    _table(
         "flows",
         {
-            "id": str,
-            "display_name": str,
-            "channel_type": str,
-            "contact_identity": str,
-            "enabled": int,
-            "long_lived": int,
-            "janitor_enabled": int,
-            "session_ttl_us": int,
-            "integration": str,  # JSON: {"kind": "task"|"bot"|"webhook", ...}
-            "webhook_secret": str,
-            "create_time": str,
-            "update_time": str,
-            "revision": int,
+            "id": TXT,
+            "display_name": TXT,
+            "channel_type": TXT,
+            "contact_identity": TXT,
+            "enabled": INT,
+            "long_lived": INT,
+            "janitor_enabled": INT,
+            "session_ttl_us": INT,
+            "integration": TXT,  # JSON: {"kind": "task"|"bot"|"webhook", ...}
+            "webhook_secret": TXT,
+            "create_time": TXT,
+            "update_time": TXT,
+            "revision": INT,
         },
-        pk="id",
-        not_null={
+        "id",
+        (
             "display_name",
             "channel_type",
             "contact_identity",
@@ -72,65 +106,53 @@ def _initial(db: sqlite_utils.Database) -> None:
             "create_time",
             "update_time",
             "revision",
-        },
-    )
+        ),
+    ),
     # The database itself guarantees one enabled flow per address, whatever
     # the code above it does under concurrency.
-    db.execute(
+    Sql(
         "CREATE UNIQUE INDEX flows_one_enabled_per_address "
         "ON flows (channel_type, contact_identity) WHERE enabled = 1"
-    )
-    db.table("flows").create_index(["channel_type", "contact_identity"])
-
+    ),
+    _index("flows", "channel_type", "contact_identity"),
     # Responses of mutating calls by (caller, request_id), kept 24 h so a retry
     # returns the first response instead of acting twice.
-    db.create_table(
+    _table(
         "request_log",
-        {
-            "scope": str,
-            "request_id": str,
-            "fingerprint": str,
-            "response": bytes,
-            "create_time": str,
-        },
-        pk=("scope", "request_id"),
-        not_null={"fingerprint", "response", "create_time"},
-    )
-    db.table("request_log").create_index(["create_time"])
+        {"scope": TXT, "request_id": TXT, "fingerprint": TXT, "response": BLOB, "create_time": TXT},
+        ("scope", "request_id"),
+        ("fingerprint", "response", "create_time"),
+    ),
+    _index("request_log", "create_time"),
+)
 
-
-def _cascade(table: str, column: str, other_table: str) -> ForeignKey:
-    """A reference whose rows go when the row they point to goes."""
-    return ForeignKey(table, column, other_table, "id", on_delete="CASCADE")
-
-
-def _conversations(db: sqlite_utils.Database) -> None:
-    db.create_table(
+_CONVERSATIONS: tuple[Step, ...] = (
+    _table(
         "channels",
         {
-            "id": str,
-            "unique_name": str,
-            "display_name": str,
-            "kind": str,
-            "state": str,
-            "flow": str,
-            "channel_type": str,
-            "customer_address": str,
-            "long_lived": int,
-            "attributes": str,
-            "session": str,
-            "task": str,
-            "member_count": int,
-            "message_count": int,
-            "next_message_index": int,
-            "close_time": str,
-            "close_reason": str,
-            "create_time": str,
-            "update_time": str,
-            "revision": int,
+            "id": TXT,
+            "unique_name": TXT,
+            "display_name": TXT,
+            "kind": TXT,
+            "state": TXT,
+            "flow": TXT,
+            "channel_type": TXT,
+            "customer_address": TXT,
+            "long_lived": INT,
+            "attributes": TXT,
+            "session": TXT,
+            "task": TXT,
+            "member_count": INT,
+            "message_count": INT,
+            "next_message_index": INT,
+            "close_time": TXT,
+            "close_reason": TXT,
+            "create_time": TXT,
+            "update_time": TXT,
+            "revision": INT,
         },
-        pk="id",
-        not_null={
+        "id",
+        (
             "display_name",
             "kind",
             "state",
@@ -144,29 +166,27 @@ def _conversations(db: sqlite_utils.Database) -> None:
             "create_time",
             "update_time",
             "revision",
-        },
-    )
-    db.table("channels").create_index(["unique_name"], unique=True)
-    db.table("channels").create_index(["flow", "state"])
-    db.table("channels").create_index(["customer_address"])
-
-    db.create_table(
+        ),
+    ),
+    _index("channels", "unique_name", unique=True),
+    _index("channels", "flow", "state"),
+    _index("channels", "customer_address"),
+    _table(
         "members",
         {
-            "id": str,
-            "channel_id": str,
-            "identity": str,
-            "role": str,
-            "display_name": str,
-            "last_read_index": int,
-            "attributes": str,
-            "create_time": str,
-            "update_time": str,
-            "revision": int,
+            "id": TXT,
+            "channel_id": TXT,
+            "identity": TXT,
+            "role": TXT,
+            "display_name": TXT,
+            "last_read_index": INT,
+            "attributes": TXT,
+            "create_time": TXT,
+            "update_time": TXT,
+            "revision": INT,
         },
-        pk="id",
-        foreign_keys=[_cascade("members", "channel_id", "channels")],
-        not_null={
+        "id",
+        (
             "channel_id",
             "identity",
             "role",
@@ -175,31 +195,30 @@ def _conversations(db: sqlite_utils.Database) -> None:
             "create_time",
             "update_time",
             "revision",
-        },
-    )
-    db.table("members").create_index(["channel_id", "identity"], unique=True)
-    db.table("members").create_index(["identity"])
-
-    db.create_table(
+        ),
+        {"channel_id": _cascade("channels")},
+    ),
+    _index("members", "channel_id", "identity", unique=True),
+    _index("members", "identity"),
+    _table(
         "messages",
         {
-            "id": str,
-            "channel_id": str,
-            "idx": int,
-            "author": str,
-            "direction": str,
-            "body": str,
-            "attributes": str,
-            "media": str,
-            "delivery": str,
-            "edited": int,
-            "create_time": str,
-            "update_time": str,
-            "revision": int,
+            "id": TXT,
+            "channel_id": TXT,
+            "idx": INT,
+            "author": TXT,
+            "direction": TXT,
+            "body": TXT,
+            "attributes": TXT,
+            "media": TXT,
+            "delivery": TXT,
+            "edited": INT,
+            "create_time": TXT,
+            "update_time": TXT,
+            "revision": INT,
         },
-        pk="id",
-        foreign_keys=[_cascade("messages", "channel_id", "channels")],
-        not_null={
+        "id",
+        (
             "channel_id",
             "idx",
             "author",
@@ -211,72 +230,89 @@ def _conversations(db: sqlite_utils.Database) -> None:
             "create_time",
             "update_time",
             "revision",
-        },
-    )
+        ),
+        {"channel_id": _cascade("channels")},
+    ),
     # Per channel, an index is used once: the database refuses a second.
-    db.table("messages").create_index(["channel_id", "idx"], unique=True)
-
-    # The event log. AUTOINCREMENT keeps sequences strictly increasing even
-    # after compaction empties the table, and a rolled-back insert reuses its
-    # number, so the log stays gap-free.
-    db.execute(
+    _index("messages", "channel_id", "idx", unique=True),
+    # The event log. On SQLite, AUTOINCREMENT keeps sequences strictly increasing even
+    # after compaction empties the table; on PostgreSQL, event_log_head remembers the
+    # largest sequence compaction removed. The writer numbers events itself.
+    Sql(
         "CREATE TABLE events ("
         " sequence INTEGER PRIMARY KEY AUTOINCREMENT,"
         " create_time TEXT NOT NULL,"
         " type TEXT NOT NULL,"
         " channel TEXT,"
-        " data BLOB NOT NULL)"
-    )
-    db.table("events").create_index(["create_time"])
+        " data BLOB NOT NULL)",
+        postgres="CREATE TABLE events ("
+        " sequence BIGINT PRIMARY KEY,"
+        ' create_time TEXT COLLATE "C" NOT NULL,'
+        ' type TEXT COLLATE "C" NOT NULL,'
+        ' channel TEXT COLLATE "C",'
+        " data BYTEA NOT NULL)",
+    ),
+    Sql(
+        None,
+        postgres="CREATE TABLE event_log_head ("
+        " id INTEGER PRIMARY KEY CHECK (id = 1),"
+        " compacted_through BIGINT NOT NULL)",
+    ),
+    _index("events", "create_time"),
+)
 
 
-def _workforce(db: sqlite_utils.Database) -> None:
-    db.create_table(
-        "activities",
-        {
-            "id": str,
-            "display_name": str,
-            "available": int,
-            "builtin": str,
-            "create_time": str,
-            "update_time": str,
-            "revision": int,
-        },
-        pk="id",
-        not_null={"display_name", "available", "create_time", "update_time", "revision"},
-    )
-    db.table("activities").create_index(["builtin"], unique=True)
-    now = ts_to_db(dt.datetime.now(dt.UTC))
+def _seed_activities(db: Db, now: dt.datetime) -> None:
+    created = ts_to_db(dt.datetime.now(dt.UTC))
     ids = RandomIds()
     for display_name, available in DEFAULT_ACTIVITIES:
-        db.table("activities").insert(
+        db.insert(
+            "activities",
             {
                 "id": ids.new_id(ACTIVITY),
                 "display_name": display_name,
                 "available": int(available),
                 "builtin": display_name,
-                "create_time": now,
-                "update_time": now,
+                "create_time": created,
+                "update_time": created,
                 "revision": 1,
-            }
+            },
         )
-    db.create_table(
+
+
+_WORKFORCE: tuple[Step, ...] = (
+    _table(
+        "activities",
+        {
+            "id": TXT,
+            "display_name": TXT,
+            "available": INT,
+            "builtin": TXT,
+            "create_time": TXT,
+            "update_time": TXT,
+            "revision": INT,
+        },
+        "id",
+        ("display_name", "available", "create_time", "update_time", "revision"),
+    ),
+    _index("activities", "builtin", unique=True),
+    Seed(_seed_activities),
+    _table(
         "workers",
         {
-            "id": str,
-            "identity": str,
-            "display_name": str,
-            "attributes": str,
-            "capacities": str,
-            "activity_id": str,
-            "activity_change_time": str,
-            "create_time": str,
-            "update_time": str,
-            "revision": int,
+            "id": TXT,
+            "identity": TXT,
+            "display_name": TXT,
+            "attributes": TXT,
+            "capacities": TXT,
+            "activity_id": TXT,
+            "activity_change_time": TXT,
+            "create_time": TXT,
+            "update_time": TXT,
+            "revision": INT,
         },
-        pk="id",
-        foreign_keys=[("activity_id", "activities", "id")],
-        not_null={
+        "id",
+        (
             "identity",
             "display_name",
             "attributes",
@@ -286,27 +322,28 @@ def _workforce(db: sqlite_utils.Database) -> None:
             "create_time",
             "update_time",
             "revision",
-        },
-    )
-    db.table("workers").create_index(["identity"], unique=True)
-    db.table("workers").create_index(["activity_id"])
+        ),
+        {"activity_id": ("activities", False)},
+    ),
+    _index("workers", "identity", unique=True),
+    _index("workers", "activity_id"),
+)
 
-
-def _routing(db: sqlite_utils.Database) -> None:
-    db.create_table(
+_ROUTING: tuple[Step, ...] = (
+    _table(
         "queues",
         {
-            "id": str,
-            "display_name": str,
-            "target_workers": str,
-            "ordering": str,
-            "max_reserved_workers": int,
-            "create_time": str,
-            "update_time": str,
-            "revision": int,
+            "id": TXT,
+            "display_name": TXT,
+            "target_workers": TXT,
+            "ordering": TXT,
+            "max_reserved_workers": INT,
+            "create_time": TXT,
+            "update_time": TXT,
+            "revision": INT,
         },
-        pk="id",
-        not_null={
+        "id",
+        (
             "display_name",
             "target_workers",
             "ordering",
@@ -314,65 +351,62 @@ def _routing(db: sqlite_utils.Database) -> None:
             "create_time",
             "update_time",
             "revision",
-        },
-    )
-    db.create_table(
+        ),
+    ),
+    _table(
         "workflows",
         {
-            "id": str,
-            "definition": str,  # JSON: display name, filters and targets, default queue
-            "reservation_timeout_us": int,
-            "create_time": str,
-            "update_time": str,
-            "revision": int,
+            "id": TXT,
+            "definition": TXT,  # JSON: display name, filters and targets, default queue
+            "reservation_timeout_us": INT,
+            "create_time": TXT,
+            "update_time": TXT,
+            "revision": INT,
         },
-        pk="id",
-        not_null={"definition", "reservation_timeout_us", "create_time", "update_time", "revision"},
-    )
+        "id",
+        ("definition", "reservation_timeout_us", "create_time", "update_time", "revision"),
+    ),
     # Which queues each workflow can send tasks to, so a queue in use is not deleted.
-    db.create_table(
+    _table(
         "workflow_queues",
-        {"workflow_id": str, "queue": str},
-        pk=("workflow_id", "queue"),
-        foreign_keys=[_cascade("workflow_queues", "workflow_id", "workflows")],
-    )
-    db.table("workflow_queues").create_index(["queue"])
+        {"workflow_id": TXT, "queue": TXT},
+        ("workflow_id", "queue"),
+        references={"workflow_id": _cascade("workflows")},
+    ),
+    _index("workflow_queues", "queue"),
+)
 
+_TIMERS: tuple[Step, ...] = (
+    _table(
+        "timers", {"kind": TXT, "subject": TXT, "due_time": TXT}, ("kind", "subject"), ("due_time",)
+    ),
+    _index("timers", "due_time"),
+)
 
-def _timers(db: sqlite_utils.Database) -> None:
-    db.create_table(
-        "timers",
-        {"kind": str, "subject": str, "due_time": str},
-        pk=("kind", "subject"),
-        not_null={"due_time"},
-    )
-    db.table("timers").create_index(["due_time"])
-
-
-def _tasks(db: sqlite_utils.Database) -> None:
-    db.create_table(
+_TASKS: tuple[Step, ...] = (
+    _table(
         "tasks",
         {
-            "id": str,
-            "workflow": str,
-            "attributes": str,
-            "task_channel": str,
-            "priority": int,
-            "status": str,
-            "reason": str,
-            "timeout_us": int,
-            "queue": str,
-            "channel": str,
-            "worker": str,
-            "filter_index": int,
-            "target_index": int,
-            "create_time": str,
-            "update_time": str,
-            "end_time": str,
-            "revision": int,
+            "id": TXT,
+            "workflow": TXT,
+            "attributes": TXT,
+            "task_channel": TXT,
+            "priority": INT,
+            "status": TXT,
+            "reason": TXT,
+            "timeout_us": INT,
+            "queue": TXT,
+            "channel": TXT,
+            "worker": TXT,
+            "filter_index": INT,
+            "target_index": INT,
+            "create_time": TXT,
+            "update_time": TXT,
+            "end_time": TXT,
+            "revision": INT,
         },
-        pk="id",
-        not_null={
+        "id",
+        (
             "workflow",
             "attributes",
             "task_channel",
@@ -383,34 +417,34 @@ def _tasks(db: sqlite_utils.Database) -> None:
             "create_time",
             "update_time",
             "revision",
-        },
-    )
-    db.table("tasks").create_index(["queue", "status"])
-    db.table("tasks").create_index(["status"])
-    db.table("tasks").create_index(["channel"])
-    db.table("tasks").create_index(["worker"])
+        ),
+    ),
+    _index("tasks", "queue", "status"),
+    _index("tasks", "status"),
+    _index("tasks", "channel"),
+    _index("tasks", "worker"),
+)
 
-
-def _reservations(db: sqlite_utils.Database) -> None:
-    db.table("tasks").add_column("transfer_queue", str)
-    db.table("tasks").add_column("transfer_worker", str)
-    db.create_table(
+_RESERVATIONS: tuple[Step, ...] = (
+    AddColumn("tasks", Column("transfer_queue", TXT)),
+    AddColumn("tasks", Column("transfer_worker", TXT)),
+    _table(
         "reservations",
         {
-            "id": str,
-            "task_id": str,
-            "worker_id": str,
-            "task_channel": str,
-            "channel": str,
-            "status": str,
-            "transfer": int,
-            "expire_time": str,
-            "create_time": str,
-            "update_time": str,
-            "revision": int,
+            "id": TXT,
+            "task_id": TXT,
+            "worker_id": TXT,
+            "task_channel": TXT,
+            "channel": TXT,
+            "status": TXT,
+            "transfer": INT,
+            "expire_time": TXT,
+            "create_time": TXT,
+            "update_time": TXT,
+            "revision": INT,
         },
-        pk="id",
-        not_null={
+        "id",
+        (
             "task_id",
             "worker_id",
             "task_channel",
@@ -420,38 +454,38 @@ def _reservations(db: sqlite_utils.Database) -> None:
             "create_time",
             "update_time",
             "revision",
-        },
-        foreign_keys=[_cascade("reservations", "task_id", "tasks")],
-    )
-    db.table("reservations").create_index(["task_id"])
-    db.table("reservations").create_index(["worker_id", "status"])
-    db.table("reservations").create_index(["status"])
+        ),
+        {"task_id": _cascade("tasks")},
+    ),
+    _index("reservations", "task_id"),
+    _index("reservations", "worker_id", "status"),
+    _index("reservations", "status"),
+)
 
-
-def _sessions(db: sqlite_utils.Database) -> None:
-    db.create_table(
+_SESSIONS: tuple[Step, ...] = (
+    _table(
         "sessions",
         {
-            "id": str,
-            "unique_name": str,
-            "channel_id": str,
-            "flow": str,
-            "customer_address": str,
-            "contact_identity": str,
-            "customer_display_name": str,
-            "status": str,
-            "ttl_us": int,
-            "expire_time": str,
-            "close_reason": str,
-            "last_interaction_time": str,
-            "customer_participant_id": str,
-            "channel_participant_id": str,
-            "create_time": str,
-            "update_time": str,
-            "revision": int,
+            "id": TXT,
+            "unique_name": TXT,
+            "channel_id": TXT,
+            "flow": TXT,
+            "customer_address": TXT,
+            "contact_identity": TXT,
+            "customer_display_name": TXT,
+            "status": TXT,
+            "ttl_us": INT,
+            "expire_time": TXT,
+            "close_reason": TXT,
+            "last_interaction_time": TXT,
+            "customer_participant_id": TXT,
+            "channel_participant_id": TXT,
+            "create_time": TXT,
+            "update_time": TXT,
+            "revision": INT,
         },
-        pk="id",
-        not_null={
+        "id",
+        (
             "channel_id",
             "flow",
             "customer_address",
@@ -465,69 +499,71 @@ def _sessions(db: sqlite_utils.Database) -> None:
             "create_time",
             "update_time",
             "revision",
-        },
-    )
-    db.table("sessions").create_index(["unique_name"], unique=True)
-    db.table("sessions").create_index(["channel_id"])
-    db.table("sessions").create_index(["customer_address", "contact_identity"])
+        ),
+    ),
+    _index("sessions", "unique_name", unique=True),
+    _index("sessions", "channel_id"),
+    _index("sessions", "customer_address", "contact_identity"),
     # At most one active session per customer and contact identity, and per
     # channel: the database refuses a second even if a check were missed.
-    for name, columns in (
-        ("sessions_active_pair", "customer_address, contact_identity"),
-        ("sessions_active_channel", "channel_id"),
-    ):
-        db.execute(
-            f"CREATE UNIQUE INDEX {name} ON sessions ({columns}) "
+    *(
+        Sql(
+            f"CREATE UNIQUE INDEX {name} ON sessions ({cols}) "
             "WHERE status IN ('OPEN', 'IN_PROGRESS')"
         )
-    db.create_table(
+        for name, cols in (
+            ("sessions_active_pair", "customer_address, contact_identity"),
+            ("sessions_active_channel", "channel_id"),
+        )
+    ),
+    _table(
         "interactions",
         {
-            "id": int,
-            "session_id": str,
-            "channel_id": str,
-            "message_id": str,
-            "direction": str,
-            "create_time": str,
+            "id": INT,
+            "session_id": TXT,
+            "channel_id": TXT,
+            "message_id": TXT,
+            "direction": TXT,
+            "create_time": TXT,
         },
-        pk="id",
-        not_null={"session_id", "channel_id", "message_id", "direction", "create_time"},
-        foreign_keys=[_cascade("interactions", "session_id", "sessions")],
-    )
-    db.table("interactions").create_index(["session_id", "id"])
+        "id",
+        ("session_id", "channel_id", "message_id", "direction", "create_time"),
+        {"session_id": _cascade("sessions")},
+    ),
+    _index("interactions", "session_id", "id"),
     # Provider message ids already delivered: DeliverInbound is idempotent forever.
-    db.create_table(
+    _table(
         "inbound_ids",
         {
-            "channel_type": str,
-            "external_id": str,
-            "channel_id": str,
-            "message_id": str,
-            "session_id": str,
+            "channel_type": TXT,
+            "external_id": TXT,
+            "channel_id": TXT,
+            "message_id": TXT,
+            "session_id": TXT,
         },
-        pk=("channel_type", "external_id"),
-        not_null={"channel_id", "message_id", "session_id"},
-    )
+        ("channel_type", "external_id"),
+        ("channel_id", "message_id", "session_id"),
+    ),
+)
 
-
-def _deliveries(db: sqlite_utils.Database) -> None:
-    db.create_table(
+_DELIVERIES: tuple[Step, ...] = (
+    _table(
         "deliveries",
         {
-            "id": str,
-            "message_id": str,
-            "channel_id": str,
-            "idx": int,
-            "channel_type": str,
-            "customer_address": str,
-            "contact_identity": str,
-            "done": int,
-            "attempt": int,
-            "lease_expire_time": str,
-            "create_time": str,
+            "id": TXT,
+            "message_id": TXT,
+            "channel_id": TXT,
+            "idx": INT,
+            "channel_type": TXT,
+            "customer_address": TXT,
+            "contact_identity": TXT,
+            "done": INT,
+            "attempt": INT,
+            "lease_expire_time": TXT,
+            "create_time": TXT,
         },
-        pk="id",
-        not_null={
+        "id",
+        (
             "message_id",
             "channel_id",
             "idx",
@@ -537,30 +573,30 @@ def _deliveries(db: sqlite_utils.Database) -> None:
             "done",
             "attempt",
             "create_time",
-        },
-    )
+        ),
+    ),
     # The deliveries still to send, per channel in message order.
-    db.execute("CREATE INDEX deliveries_open ON deliveries (channel_id, idx) WHERE done = 0")
-    db.table("deliveries").create_index(["message_id"])
+    Sql("CREATE INDEX deliveries_open ON deliveries (channel_id, idx) WHERE done = 0"),
+    _index("deliveries", "message_id"),
+)
 
-
-def _webhooks(db: sqlite_utils.Database) -> None:
+_WEBHOOKS: tuple[Step, ...] = (
     # Events of WEBHOOK flows' conversations still to POST (or given up on).
-    db.create_table(
+    _table(
         "webhook_outbox",
         {
-            "id": int,
-            "flow_id": str,
-            "sequence": int,
-            "data": bytes,
-            "attempts": int,
-            "next_attempt_time": str,
-            "done": int,
-            "last_error": str,
-            "create_time": str,
+            "id": INT,
+            "flow_id": TXT,
+            "sequence": INT,
+            "data": BLOB,
+            "attempts": INT,
+            "next_attempt_time": TXT,
+            "done": INT,
+            "last_error": TXT,
+            "create_time": TXT,
         },
-        pk="id",
-        not_null={
+        "id",
+        (
             "flow_id",
             "sequence",
             "data",
@@ -569,128 +605,141 @@ def _webhooks(db: sqlite_utils.Database) -> None:
             "done",
             "last_error",
             "create_time",
-        },
-    )
-    db.execute(
-        "CREATE INDEX webhook_outbox_due ON webhook_outbox (next_attempt_time) WHERE done = 0"
-    )
+        ),
+    ),
+    Sql("CREATE INDEX webhook_outbox_due ON webhook_outbox (next_attempt_time) WHERE done = 0"),
+)
 
 
-def _token_key(db: sqlite_utils.Database) -> None:
-    # The key access tokens are signed with, made once per installation.
-    db.create_table("server_secrets", {"name": str, "value": str}, pk="name")
-    db.table("server_secrets").insert(
-        {"name": "token_signing_key", "value": secrets.token_urlsafe(32)}
-    )
+def _seed_token_key(db: Db, now: dt.datetime) -> None:
+    db.insert("server_secrets", {"name": "token_signing_key", "value": secrets.token_urlsafe(32)})
 
 
-def _signing_keys(db: sqlite_utils.Database) -> None:
-    # Token-signing keys with ids, so the key can be rotated: the newest has no
-    # retire_time; older ones verify their tokens until retire_time. The key
-    # made by 0011 becomes the current one, with the id tokens without `kid` use.
-    db.create_table(
-        "signing_keys",
-        {"id": str, "secret": str, "create_time": str, "retire_time": str},
-        pk="id",
-        not_null={"secret", "create_time"},
-    )
+# The key access tokens are signed with, made once per installation.
+_TOKEN_KEY: tuple[Step, ...] = (
+    _table("server_secrets", {"name": TXT, "value": TXT}, "name"),
+    Seed(_seed_token_key),
+)
+
+
+def _seed_signing_keys(db: Db, now: dt.datetime) -> None:
     row = db.execute("SELECT value FROM server_secrets WHERE name = 'token_signing_key'").fetchone()
-    db.table("signing_keys").insert(
+    db.insert(
+        "signing_keys",
         {
             "id": "initial",
             "secret": row[0] if row else secrets.token_urlsafe(32),
             "create_time": ts_to_db(dt.datetime.now(dt.UTC)),
             "retire_time": None,
-        }
+        },
     )
     db.execute("DELETE FROM server_secrets WHERE name = 'token_signing_key'")
 
 
-def _event_visibility(db: sqlite_utils.Database) -> None:
-    # Facts each event is logged with, for people's visibility (domain/visibility.py):
-    # the identity it is personally about, and whether it is an internal message's.
-    # Events logged before this migration have neither (NULL): they are about nobody,
-    # and read back as internal, and no membership span covers them (spans start at
-    # the MEMBER_JOINED events logged from now on), so people see none of them.
-    # Members of a channel before this migration therefore see its events once they
-    # join it again; before it, people could not subscribe at all.
-    db.execute("ALTER TABLE events ADD COLUMN person TEXT")
-    db.execute("ALTER TABLE events ADD COLUMN internal INTEGER")
+# Token-signing keys with ids, so the key can be rotated: the newest has no
+# retire_time; older ones verify their tokens until retire_time. The key
+# made by 0011 becomes the current one, with the id tokens without `kid` use.
+_SIGNING_KEYS: tuple[Step, ...] = (
+    _table(
+        "signing_keys",
+        {"id": TXT, "secret": TXT, "create_time": TXT, "retire_time": TXT},
+        "id",
+        ("secret", "create_time"),
+    ),
+    Seed(_seed_signing_keys),
+)
+
+# Facts each event is logged with, for people's visibility (domain/visibility.py):
+# the identity it is personally about, and whether it is an internal message's.
+# Events logged before this migration have neither (NULL): they are about nobody,
+# and read back as internal, and no membership span covers them (spans start at
+# the MEMBER_JOINED events logged from now on), so people see none of them.
+# Members of a channel before this migration therefore see its events once they
+# join it again; before it, people could not subscribe at all.
+_EVENT_VISIBILITY: tuple[Step, ...] = (
+    AddColumn("events", Column("person", TXT), quoted=False),
+    AddColumn("events", Column("internal", INT), quoted=False),
     # (An index's entries are in rowid order within a key: by sequence, here.)
-    db.execute("CREATE INDEX events_channel ON events (channel) WHERE channel IS NOT NULL")
-    db.execute("CREATE INDEX events_person ON events (person) WHERE person IS NOT NULL")
+    CreateIndex("events", ("channel",), name="events_channel", where="channel IS NOT NULL"),
+    CreateIndex("events", ("person",), name="events_person", where="person IS NOT NULL"),
     # Who was a member of which channel over which stretch of the log: from the
     # sequence of its MEMBER_JOINED to that of its MEMBER_LEFT or the channel's
     # CHANNEL_DELETED (NULL while open). Written with the events, in the same
     # transaction; compaction drops the spans closed before what it removes.
-    db.execute(
+    Sql(
         "CREATE TABLE member_spans ("
         " identity TEXT NOT NULL,"
         " joined_sequence INTEGER NOT NULL,"
         " channel TEXT NOT NULL,"
         " left_sequence INTEGER,"
-        " PRIMARY KEY (identity, joined_sequence, channel)) WITHOUT ROWID"
-    )
-    db.execute(
-        "CREATE INDEX member_spans_open ON member_spans (channel) WHERE left_sequence IS NULL"
-    )
+        " PRIMARY KEY (identity, joined_sequence, channel)) WITHOUT ROWID",
+        postgres="CREATE TABLE member_spans ("
+        ' identity TEXT COLLATE "C" NOT NULL,'
+        " joined_sequence BIGINT NOT NULL,"
+        ' channel TEXT COLLATE "C" NOT NULL,'
+        " left_sequence BIGINT,"
+        " PRIMARY KEY (identity, joined_sequence, channel))",
+    ),
+    CreateIndex(
+        "member_spans", ("channel",), name="member_spans_open", where="left_sequence IS NULL"
+    ),
+)
 
-
-def _outbound(db: sqlite_utils.Database) -> None:
+_OUTBOUND: tuple[Step, ...] = (
     # The worker a task is offered to before its workflow's queue (the agent
     # who started an outbound conversation), while that first offer is open.
-    db.execute("ALTER TABLE tasks ADD COLUMN preferred_worker TEXT")
+    AddColumn("tasks", Column("preferred_worker", TXT), quoted=False),
     # The task an outbound conversation starts on the customer's first reply.
-    db.create_table(
+    _table(
         "reply_tasks",
-        {"channel_id": str, "agent_identity": str, "attributes": str, "create_time": str},
-        pk="channel_id",
-        not_null={"agent_identity", "attributes", "create_time"},
-        foreign_keys=[_cascade("reply_tasks", "channel_id", "channels")],
-    )
+        {"channel_id": TXT, "agent_identity": TXT, "attributes": TXT, "create_time": TXT},
+        "channel_id",
+        ("agent_identity", "attributes", "create_time"),
+        {"channel_id": _cascade("channels")},
+    ),
+)
 
-
-def _bots(db: sqlite_utils.Database) -> None:
-    db.create_table(
+_BOTS: tuple[Step, ...] = (
+    _table(
         "bots",
         {
-            "id": str,
-            "display_name": str,
-            "definition": str,  # JSON: initial state and states (storage/bots_repo.py)
-            "create_time": str,
-            "update_time": str,
-            "revision": int,
+            "id": TXT,
+            "display_name": TXT,
+            "definition": TXT,  # JSON: initial state and states (storage/bots_repo.py)
+            "create_time": TXT,
+            "update_time": TXT,
+            "revision": INT,
         },
-        pk="id",
-        not_null={"display_name", "definition", "create_time", "update_time", "revision"},
-    )
+        "id",
+        ("display_name", "definition", "create_time", "update_time", "revision"),
+    ),
+)
 
-
-def _executions(db: sqlite_utils.Database) -> None:
-    # Bot executions: a copy of the definition each runs, where it is, its
-    # variables and step log. One ACTIVE execution per channel, which the
-    # database enforces too.
-    db.create_table(
+# Bot executions: a copy of the definition each runs, where it is, its
+# variables and step log. One ACTIVE execution per channel, which the
+# database enforces too.
+_EXECUTIONS: tuple[Step, ...] = (
+    _table(
         "executions",
         {
-            "id": str,
-            "bot_id": str,
-            "channel_id": str,
-            "status": str,
-            "current_state": str,
-            "variables": str,
-            "steps": str,
-            "reason": str,
-            "definition": str,
-            "trigger": str,
-            "outputs": str,
-            "after_task": str,
-            "create_time": str,
-            "update_time": str,
-            "revision": int,
+            "id": TXT,
+            "bot_id": TXT,
+            "channel_id": TXT,
+            "status": TXT,
+            "current_state": TXT,
+            "variables": TXT,
+            "steps": TXT,
+            "reason": TXT,
+            "definition": TXT,
+            "trigger": TXT,
+            "outputs": TXT,
+            "after_task": TXT,
+            "create_time": TXT,
+            "update_time": TXT,
+            "revision": INT,
         },
-        pk="id",
-        not_null={
+        "id",
+        (
             "bot_id",
             "channel_id",
             "status",
@@ -704,77 +753,100 @@ def _executions(db: sqlite_utils.Database) -> None:
             "create_time",
             "update_time",
             "revision",
-        },
-        foreign_keys=[_cascade("executions", "channel_id", "channels")],
-    )
-    db.execute(
-        "CREATE UNIQUE INDEX executions_active_channel ON executions (channel_id) "
-        "WHERE status = 'ACTIVE'"
-    )
-    db.table("executions").create_index(["bot_id"])
+        ),
+        {"channel_id": _cascade("channels")},
+    ),
+    CreateIndex(
+        "executions",
+        ("channel_id",),
+        unique=True,
+        name="executions_active_channel",
+        where="status = 'ACTIVE'",
+    ),
+    _index("executions", "bot_id"),
     # The HTTP calls of http_request steps, made by the server outside the unit
     # of work that reached the step; kept until their outcome is recorded.
-    db.create_table(
+    _table(
         "bot_http_calls",
-        {"execution_id": str, "state": str, "method": str, "url": str, "body": str},
-        pk="execution_id",
-        not_null={"state", "method", "url", "body"},
-        foreign_keys=[_cascade("bot_http_calls", "execution_id", "executions")],
-    )
+        {"execution_id": TXT, "state": TXT, "method": TXT, "url": TXT, "body": TXT},
+        "execution_id",
+        ("state", "method", "url", "body"),
+        {"execution_id": _cascade("executions")},
+    ),
+)
 
+# The origins of the pages that may start web chats on a WEB flow: a JSON list,
+# empty (any page) for every flow so far.
+_FLOW_ALLOWED_ORIGINS: tuple[Step, ...] = (
+    AddColumn("flows", Column("allowed_origins", TXT, not_null=True), "'[]'", quoted=False),
+)
 
-def _flow_allowed_origins(db: sqlite_utils.Database) -> None:
-    # The origins of the pages that may start web chats on a WEB flow: a JSON list,
-    # empty (any page) for every flow so far.
-    db.execute("ALTER TABLE flows ADD COLUMN allowed_origins TEXT NOT NULL DEFAULT '[]'")
-
-
-def _webhook_order(db: sqlite_utils.Database) -> None:
-    # Postings keep their conversation's order: each waits for the earlier ones of its
-    # channel. Those queued before this knew no channel, and wait for each other per flow.
-    db.execute("ALTER TABLE webhook_outbox ADD COLUMN channel_id TEXT NOT NULL DEFAULT ''")
-    db.execute(
-        "CREATE INDEX webhook_outbox_by_channel ON webhook_outbox (flow_id, channel_id, id) "
-        "WHERE done = 0"
-    )
+# Postings keep their conversation's order: each waits for the earlier ones of its
+# channel. Those queued before this knew no channel, and wait for each other per flow.
+_WEBHOOK_ORDER: tuple[Step, ...] = (
+    AddColumn("webhook_outbox", Column("channel_id", TXT, not_null=True), "''", quoted=False),
+    CreateIndex(
+        "webhook_outbox",
+        ("flow_id", "channel_id", "id"),
+        name="webhook_outbox_by_channel",
+        where="done = 0",
+    ),
+)
 
 
 MIGRATIONS: list[Migration] = [
-    Migration("0001_initial", _initial),
-    Migration("0002_conversations", _conversations),
-    Migration("0003_workforce", _workforce),
-    Migration("0004_routing", _routing),
-    Migration("0005_timers", _timers),
-    Migration("0006_tasks", _tasks),
-    Migration("0007_reservations", _reservations),
-    Migration("0008_sessions", _sessions),
-    Migration("0009_deliveries", _deliveries),
-    Migration("0010_webhooks", _webhooks),
-    Migration("0011_token_key", _token_key),
-    Migration("0012_signing_keys", _signing_keys),
-    Migration("0013_event_visibility", _event_visibility),
-    Migration("0014_outbound", _outbound),
-    Migration("0015_bots", _bots),
-    Migration("0016_executions", _executions),
-    Migration("0017_flow_allowed_origins", _flow_allowed_origins),
-    Migration("0018_webhook_order", _webhook_order),
+    Migration("0001_initial", _INITIAL),
+    Migration("0002_conversations", _CONVERSATIONS),
+    Migration("0003_workforce", _WORKFORCE),
+    Migration("0004_routing", _ROUTING),
+    Migration("0005_timers", _TIMERS),
+    Migration("0006_tasks", _TASKS),
+    Migration("0007_reservations", _RESERVATIONS),
+    Migration("0008_sessions", _SESSIONS),
+    Migration("0009_deliveries", _DELIVERIES),
+    Migration("0010_webhooks", _WEBHOOKS),
+    Migration("0011_token_key", _TOKEN_KEY),
+    Migration("0012_signing_keys", _SIGNING_KEYS),
+    Migration("0013_event_visibility", _EVENT_VISIBILITY),
+    Migration("0014_outbound", _OUTBOUND),
+    Migration("0015_bots", _BOTS),
+    Migration("0016_executions", _EXECUTIONS),
+    Migration("0017_flow_allowed_origins", _FLOW_ALLOWED_ORIGINS),
+    Migration("0018_webhook_order", _WEBHOOK_ORDER),
 ]
+
+_SCHEMA_MIGRATIONS = _table("schema_migrations", {"name": TXT, "applied_time": TXT}, "name")
 
 
 class NewerDatabase(OSError):
     """The database was migrated by a newer relaydesk than this one."""
 
 
-def apply_migrations(conn: sqlite3.Connection, now: dt.datetime) -> list[str]:
+def apply_migrations(db: Db, now: dt.datetime) -> list[str]:
     """Applies the migrations not yet recorded; returns the names applied.
 
     A database that already has migrations this server does not know was
-    upgraded by a newer relaydesk: it is refused rather than misread.
+    upgraded by a newer relaydesk: it is refused rather than misread. The run holds
+    the dialect's migration lock, so of servers starting together one migrates and
+    the others find it done.
     """
-    db = sqlite_utils.Database(conn)
-    if "schema_migrations" not in db.table_names():
-        db.create_table("schema_migrations", {"name": str, "applied_time": str}, pk="name")
-    applied = {row["name"] for row in db.table("schema_migrations").rows}
+    with db.dialect.migration_lock(db):
+        return _apply(db, now)
+
+
+def _run(db: Db, steps: Sequence[Step], now: dt.datetime) -> None:
+    for step in steps:
+        if isinstance(step, Seed):
+            step.write(db, now)
+        else:
+            for statement in db.dialect.render(step):
+                db.execute(statement)
+
+
+def _apply(db: Db, now: dt.datetime) -> list[str]:
+    if not db.dialect.table_exists(db, "schema_migrations"):
+        _run(db, [_SCHEMA_MIGRATIONS], now)
+    applied = {row["name"] for row in db.query("SELECT name FROM schema_migrations")}
     unknown = sorted(applied - {migration.name for migration in MIGRATIONS})
     if unknown:
         raise NewerDatabase(
@@ -786,10 +858,13 @@ def apply_migrations(conn: sqlite3.Connection, now: dt.datetime) -> list[str]:
     for migration in MIGRATIONS:
         if migration.name in applied:
             continue
-        with db.atomic():
-            migration.apply(db)
-            db.table("schema_migrations").insert(
-                {"name": migration.name, "applied_time": ts_to_db(now)}
-            )
+        db.execute("BEGIN")
+        try:
+            _run(db, migration.steps, now)
+            db.insert("schema_migrations", {"name": migration.name, "applied_time": ts_to_db(now)})
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")
         newly_applied.append(migration.name)
     return newly_applied

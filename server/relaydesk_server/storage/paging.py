@@ -9,15 +9,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
-import sqlite_utils
-
 from relaydesk_server.domain.common import Page, PageRequest
+from relaydesk_server.storage.sql import Db
 
 T = TypeVar("T")
 
 
 def page_query(
-    db: sqlite_utils.Database,
+    db: Db,
     table: str,
     where: Sequence[str],
     params: Sequence[Any],
@@ -32,13 +31,15 @@ def page_query(
     if page.after is not None:
         clauses.append(f"{position} {'<' if descending else '>'} ?")
         args.append(page.after)
-    sql = f"SELECT {position} AS _pos, * FROM {table}"
+    # (A subquery in FROM needs a name on PostgreSQL.)
+    source = f"{table} AS page" if table.startswith("(") else table
+    sql = f"SELECT {position} AS _pos, * FROM {source}"
     if clauses:
         sql += " WHERE " + " AND ".join(clauses)
     sql += f" ORDER BY {position} {'DESC' if descending else 'ASC'} LIMIT ?"
     # One row more than asked tells whether another page follows.
     args.append(page.size + 1)
-    rows = list(db.query(sql, args))
+    rows = db.query(sql, args)
     more = len(rows) > page.size
     rows = rows[: page.size]
     return Page(

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-import sqlite_utils
-
 from relaydesk_server.domain.tasks_model import ReplyTask
 from relaydesk_server.storage.codec import json_from_db, json_to_db, ts_from_db, ts_to_db
 from relaydesk_server.storage.rows import fetch_one
+from relaydesk_server.storage.sql import Db
 
 
 def _from_row(row: dict[str, Any]) -> ReplyTask:
@@ -20,8 +19,8 @@ def _from_row(row: dict[str, Any]) -> ReplyTask:
     )
 
 
-class SqliteReplyTaskRepository:
-    def __init__(self, db: sqlite_utils.Database) -> None:
+class SqlReplyTaskRepository:
+    def __init__(self, db: Db) -> None:
         self._db = db
 
     def get(self, channel_id: str) -> ReplyTask | None:
@@ -30,7 +29,8 @@ class SqliteReplyTaskRepository:
         )
 
     def put(self, awaited: ReplyTask) -> None:
-        self._db.table("reply_tasks").upsert(
+        self._db.upsert(
+            "reply_tasks",
             {
                 "channel_id": awaited.channel_id,
                 "agent_identity": awaited.agent_identity,

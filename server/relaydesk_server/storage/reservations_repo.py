@@ -5,13 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-import sqlite_utils
-
 from relaydesk_server.domain.common import Page, PageRequest
 from relaydesk_server.domain.tasks_model import Reservation, ReservationFilter, ReservationStatus
 from relaydesk_server.storage.codec import ts_from_db, ts_to_db
 from relaydesk_server.storage.paging import page_query
 from relaydesk_server.storage.rows import fetch_one
+from relaydesk_server.storage.sql import Db
 
 HOLDING = tuple(s.value for s in ReservationStatus if s.holds_capacity)
 _HOLDING_SQL = ", ".join("?" for _ in HOLDING)
@@ -49,8 +48,8 @@ def _to_row(reservation: Reservation) -> dict[str, Any]:
     }
 
 
-class SqliteReservationRepository:
-    def __init__(self, db: sqlite_utils.Database) -> None:
+class SqlReservationRepository:
+    def __init__(self, db: Db) -> None:
         self._db = db
 
     def get(self, task_id: str, reservation_id: str) -> Reservation | None:
@@ -62,9 +61,7 @@ class SqliteReservationRepository:
         )
 
     def _select(self, where: str, params: list[Any]) -> list[Reservation]:
-        cursor = self._db.conn.execute(
-            f"SELECT * FROM reservations WHERE {where} ORDER BY id", params
-        )
+        cursor = self._db.execute(f"SELECT * FROM reservations WHERE {where} ORDER BY id", params)
         names = [column[0] for column in cursor.description]
         return [_from_row(dict(zip(names, row, strict=True))) for row in cursor]
 
@@ -92,7 +89,7 @@ class SqliteReservationRepository:
         A reservation changes its worker's load when it is created and when it
         stops using capacity; either is the latest of its times.
         """
-        rows = self._db.conn.execute(
+        rows = self._db.execute(
             f"SELECT worker_id, task_channel, max(CASE WHEN status IN ({_HOLDING_SQL}) "
             "THEN create_time ELSE update_time END) FROM reservations "
             "GROUP BY worker_id, task_channel",
@@ -114,7 +111,7 @@ class SqliteReservationRepository:
         return page_query(self._db, "reservations", where, params, page, _from_row)
 
     def insert(self, reservation: Reservation) -> None:
-        self._db.table("reservations").insert(_to_row(reservation))
+        self._db.insert("reservations", _to_row(reservation))
 
     def update(self, reservation: Reservation) -> None:
-        self._db.table("reservations").update(reservation.id, _to_row(reservation))
+        self._db.update("reservations", reservation.id, _to_row(reservation))

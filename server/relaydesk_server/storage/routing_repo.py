@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-import sqlite_utils
-
 from relaydesk_server.domain.common import Page, PageRequest
 from relaydesk_server.domain.routing_model import (
     Queue,
@@ -27,6 +25,7 @@ from relaydesk_server.storage.codec import (
 )
 from relaydesk_server.storage.paging import page_query
 from relaydesk_server.storage.rows import fetch_one
+from relaydesk_server.storage.sql import Db
 
 
 def _queue_from_row(row: dict[str, Any]) -> Queue:
@@ -57,8 +56,8 @@ def _queue_row(queue: Queue) -> dict[str, Any]:
     }
 
 
-class SqliteQueueRepository:
-    def __init__(self, db: sqlite_utils.Database) -> None:
+class SqlQueueRepository:
+    def __init__(self, db: Db) -> None:
         self._db = db
 
     def get(self, queue_id: str) -> Queue | None:
@@ -71,13 +70,13 @@ class SqliteQueueRepository:
         return page_query(self._db, "queues", [], [], page, _queue_from_row)
 
     def insert(self, queue: Queue) -> None:
-        self._db.table("queues").insert(_queue_row(queue))
+        self._db.insert("queues", _queue_row(queue))
 
     def update(self, queue: Queue) -> None:
-        self._db.table("queues").update(queue.id, _queue_row(queue))
+        self._db.update("queues", queue.id, _queue_row(queue))
 
     def delete(self, queue_id: str) -> None:
-        self._db.table("queues").delete(queue_id)
+        self._db.delete("queues", queue_id)
 
 
 def _definition(spec: WorkflowSpec) -> str:
@@ -140,8 +139,8 @@ def _workflow_from_row(row: dict[str, Any]) -> Workflow:
     )
 
 
-class SqliteWorkflowRepository:
-    def __init__(self, db: sqlite_utils.Database) -> None:
+class SqlWorkflowRepository:
+    def __init__(self, db: Db) -> None:
         self._db = db
 
     def get(self, workflow_id: str) -> Workflow | None:
@@ -164,7 +163,8 @@ class SqliteWorkflowRepository:
         return [f"workflows/{row['workflow_id']}" for row in rows]
 
     def _write(self, workflow: Workflow) -> None:
-        self._db.table("workflows").upsert(
+        self._db.upsert(
+            "workflows",
             {
                 "id": workflow.id,
                 "definition": _definition(workflow.spec),
@@ -177,7 +177,7 @@ class SqliteWorkflowRepository:
         )
         self._db.execute("DELETE FROM workflow_queues WHERE workflow_id = ?", [workflow.id])
         for queue in sorted(workflow.spec.queues):
-            self._db.table("workflow_queues").insert({"workflow_id": workflow.id, "queue": queue})
+            self._db.insert("workflow_queues", {"workflow_id": workflow.id, "queue": queue})
 
     def insert(self, workflow: Workflow) -> None:
         self._write(workflow)
@@ -186,4 +186,4 @@ class SqliteWorkflowRepository:
         self._write(workflow)
 
     def delete(self, workflow_id: str) -> None:
-        self._db.table("workflows").delete(workflow_id)
+        self._db.delete("workflows", workflow_id)

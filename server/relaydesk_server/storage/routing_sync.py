@@ -7,35 +7,34 @@ never miss a change; `load_routing_index` fills it from the database at start.
 
 from __future__ import annotations
 
-import sqlite_utils
-
 from relaydesk_server.domain.names import QUEUE, WORKFLOW
 from relaydesk_server.domain.routing_index import RoutingIndex
 from relaydesk_server.domain.routing_model import Queue, Workflow
 from relaydesk_server.domain.tasks_model import Reservation, Task
 from relaydesk_server.domain.workforce_model import Worker
-from relaydesk_server.storage.reservations_repo import SqliteReservationRepository
-from relaydesk_server.storage.routing_repo import SqliteQueueRepository, SqliteWorkflowRepository
-from relaydesk_server.storage.tasks_repo import SqliteTaskRepository
-from relaydesk_server.storage.workforce_repo import SqliteWorkerRepository
+from relaydesk_server.storage.reservations_repo import SqlReservationRepository
+from relaydesk_server.storage.routing_repo import SqlQueueRepository, SqlWorkflowRepository
+from relaydesk_server.storage.sql import Db
+from relaydesk_server.storage.tasks_repo import SqlTaskRepository
+from relaydesk_server.storage.workforce_repo import SqlWorkerRepository
 
 
-def load_routing_index(db: sqlite_utils.Database) -> RoutingIndex:
-    reservations = SqliteReservationRepository(db)
+def load_routing_index(db: Db) -> RoutingIndex:
+    reservations = SqlReservationRepository(db)
     index = RoutingIndex()
     index.load(
-        workers=SqliteWorkerRepository(db).all(),
-        queues=SqliteQueueRepository(db).all(),
-        workflows=SqliteWorkflowRepository(db).all(),
-        tasks=SqliteTaskRepository(db).live(),
+        workers=SqlWorkerRepository(db).all(),
+        queues=SqlQueueRepository(db).all(),
+        workflows=SqlWorkflowRepository(db).all(),
+        tasks=SqlTaskRepository(db).live(),
         reservations=reservations.holding(),
         load_changes=reservations.last_load_changes(),
     )
     return index
 
 
-class IndexedWorkerRepository(SqliteWorkerRepository):
-    def __init__(self, db: sqlite_utils.Database, index: RoutingIndex) -> None:
+class IndexedWorkerRepository(SqlWorkerRepository):
+    def __init__(self, db: Db, index: RoutingIndex) -> None:
         super().__init__(db)
         self._index = index
 
@@ -52,8 +51,8 @@ class IndexedWorkerRepository(SqliteWorkerRepository):
         self._index.remove_worker(worker_id)
 
 
-class IndexedQueueRepository(SqliteQueueRepository):
-    def __init__(self, db: sqlite_utils.Database, index: RoutingIndex) -> None:
+class IndexedQueueRepository(SqlQueueRepository):
+    def __init__(self, db: Db, index: RoutingIndex) -> None:
         super().__init__(db)
         self._index = index
 
@@ -70,8 +69,8 @@ class IndexedQueueRepository(SqliteQueueRepository):
         self._index.remove_queue(QUEUE.name(queue_id))
 
 
-class IndexedWorkflowRepository(SqliteWorkflowRepository):
-    def __init__(self, db: sqlite_utils.Database, index: RoutingIndex) -> None:
+class IndexedWorkflowRepository(SqlWorkflowRepository):
+    def __init__(self, db: Db, index: RoutingIndex) -> None:
         super().__init__(db)
         self._index = index
 
@@ -88,8 +87,8 @@ class IndexedWorkflowRepository(SqliteWorkflowRepository):
         self._index.remove_workflow(WORKFLOW.name(workflow_id))
 
 
-class IndexedTaskRepository(SqliteTaskRepository):
-    def __init__(self, db: sqlite_utils.Database, index: RoutingIndex) -> None:
+class IndexedTaskRepository(SqlTaskRepository):
+    def __init__(self, db: Db, index: RoutingIndex) -> None:
         super().__init__(db)
         self._index = index
 
@@ -102,8 +101,8 @@ class IndexedTaskRepository(SqliteTaskRepository):
         self._index.put_task(task)
 
 
-class IndexedReservationRepository(SqliteReservationRepository):
-    def __init__(self, db: sqlite_utils.Database, index: RoutingIndex) -> None:
+class IndexedReservationRepository(SqlReservationRepository):
+    def __init__(self, db: Db, index: RoutingIndex) -> None:
         super().__init__(db)
         self._index = index
 

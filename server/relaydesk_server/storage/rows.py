@@ -5,23 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
-import sqlite_utils
+from relaydesk_server.storage.sql import Db
 
 T = TypeVar("T")
 
 
-def first_row(db: sqlite_utils.Database, sql: str, params: Sequence[Any]) -> dict[str, Any] | None:
-    # Straight to the connection: sqlite-utils' query() wraps every statement in
-    # a savepoint of its own, which is three statements where one will do.
-    cursor = db.conn.execute(sql, params)
-    row = cursor.fetchone()
-    if row is None:
-        return None
-    return dict(zip((column[0] for column in cursor.description), row, strict=True))
+def first_row(db: Db, sql: str, params: Sequence[Any]) -> dict[str, Any] | None:
+    return db.first(sql, params)
 
 
 def fetch_one(
-    db: sqlite_utils.Database,
+    db: Db,
     sql: str,
     params: Sequence[Any],
     to_domain: Callable[[dict[str, Any]], T],

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import sqlite_utils
-
 from relaydesk_server.domain.channels_model import DeliveryStatus, Message, MessageDirection
 from relaydesk_server.domain.common import Page, PageRequest
 from relaydesk_server.domain.flows_model import ChannelType
@@ -25,6 +23,7 @@ from relaydesk_server.storage.codec import (
 )
 from relaydesk_server.storage.paging import page_query
 from relaydesk_server.storage.rows import fetch_one
+from relaydesk_server.storage.sql import Db
 
 _ACTIVE = "status IN ('OPEN', 'IN_PROGRESS')"
 
@@ -83,8 +82,8 @@ def _interaction_from_row(row: dict[str, Any]) -> Interaction:
     )
 
 
-class SqliteSessionRepository:
-    def __init__(self, db: sqlite_utils.Database) -> None:
+class SqlSessionRepository:
+    def __init__(self, db: Db) -> None:
         self._db = db
 
     def get(self, session_id: str) -> Session | None:
@@ -132,13 +131,13 @@ class SqliteSessionRepository:
         return page_query(self._db, "sessions", where, params, page, _from_row)
 
     def insert(self, session: Session) -> None:
-        self._db.table("sessions").insert(_to_row(session))
+        self._db.insert("sessions", _to_row(session))
 
     def update(self, session: Session) -> None:
-        self._db.table("sessions").update(session.id, _to_row(session))
+        self._db.update("sessions", session.id, _to_row(session))
 
     def add_interaction(self, session_id: str, message: Message) -> None:
-        self._db.conn.execute(
+        self._db.execute(
             "INSERT INTO interactions (session_id, channel_id, message_id, direction, "
             "create_time) VALUES (?, ?, ?, ?, ?)",
             (
@@ -152,7 +151,8 @@ class SqliteSessionRepository:
 
     def interactions(self, session_id: str, page: PageRequest) -> Page[Interaction]:
         table = (
-            "(SELECT i.*, json_extract(m.delivery, '$.status') AS delivery_status "
+            f"(SELECT i.*, {self._db.dialect.json_text('m.delivery', ['status'])} "
+            "AS delivery_status "
             "FROM interactions i LEFT JOIN messages m ON m.id = i.message_id)"
         )
         return page_query(
@@ -166,12 +166,12 @@ class SqliteSessionRepository:
         )
 
 
-class SqliteInboundLog:
-    def __init__(self, db: sqlite_utils.Database) -> None:
+class SqlInboundLog:
+    def __init__(self, db: Db) -> None:
         self._db = db
 
     def find(self, channel_type: ChannelType, external_id: str) -> tuple[str, str, str] | None:
-        row = self._db.conn.execute(
+        row = self._db.execute(
             "SELECT channel_id, message_id, session_id FROM inbound_ids "
             "WHERE channel_type = ? AND external_id = ?",
             (channel_type.value, external_id),
@@ -186,7 +186,7 @@ class SqliteInboundLog:
         message_id: str,
         session_id: str,
     ) -> None:
-        self._db.conn.execute(
+        self._db.execute(
             "INSERT INTO inbound_ids (channel_type, external_id, channel_id, message_id, "
             "session_id) VALUES (?, ?, ?, ?, ?)",
             (channel_type.value, external_id, channel_id, message_id, session_id),

@@ -7,18 +7,17 @@ scrape costs in proportion to the backlog, never to the history.
 
 from __future__ import annotations
 
-import sqlite_utils
-
 from relaydesk_server.domain.stats_model import Backlog
 from relaydesk_server.domain.tasks_model import TaskStatus
+from relaydesk_server.storage.sql import Db
 
 OPEN_TASK_STATUSES = tuple(status.value for status in TaskStatus if not status.is_final)
 
 
-class SqliteStatistics:
+class SqlStatistics:
     """The domain's Statistics over one SQLite connection."""
 
-    def __init__(self, db: sqlite_utils.Database) -> None:
+    def __init__(self, db: Db) -> None:
         self._db = db
 
     def backlog(self) -> Backlog:

@@ -1,4 +1,5 @@
-"""The store: one writer thread with group commit, and a pool of readers.
+"""The store: one writer thread with group commit, and a pool of readers, over either
+engine (an `Engine`: SQLite here, PostgreSQL in storage/postgres/).
 
 Every write is a function of a Transaction, queued to the single writer. The
 writer takes all queued functions, runs each inside its own savepoint of one
@@ -6,8 +7,9 @@ SQLite transaction, commits once, and only then answers each caller — so a
 burst of writes costs one fsync, and nobody hears "done" before the data is
 on disk. A function that fails rolls back its own savepoint only.
 
-Readers run on a small thread pool, each thread with its own connection; in
-WAL mode they never block the writer nor wait for it.
+Readers run on a small thread pool, each read in one snapshot of its own
+connection; they never block the writer nor wait for it (SQLite's WAL mode,
+PostgreSQL's MVCC).
 """
 
 from __future__ import annotations
@@ -19,14 +21,12 @@ import datetime as dt
 import functools
 import logging
 import queue
-import sqlite3
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeVar
-
-import sqlite_utils
+from typing import Any, Protocol, TypeVar
 
 from relaydesk_server.clock import Clock
 from relaydesk_server.domain import webhooks
@@ -35,29 +35,29 @@ from relaydesk_server.domain.events_model import LoggedEvent
 from relaydesk_server.domain.names import IdSource, ResourceKind
 from relaydesk_server.domain.ports import Idempotency
 from relaydesk_server.domain.routing_index import RoutingIndex
-from relaydesk_server.storage.bots_repo import SqliteBotRepository
+from relaydesk_server.storage.bots_repo import SqlBotRepository
 from relaydesk_server.storage.channels_repo import (
     CachedChannelRepository,
-    SqliteChannelRepository,
-    SqliteMemberRepository,
-    SqliteMessageRepository,
+    SqlChannelRepository,
+    SqlMemberRepository,
+    SqlMessageRepository,
 )
 from relaydesk_server.storage.codec import ts_to_db
 from relaydesk_server.storage.connection import connect
-from relaydesk_server.storage.deliveries_repo import SqliteDeliveryRepository
+from relaydesk_server.storage.deliveries_repo import SqlDeliveryRepository
 from relaydesk_server.storage.events_repo import (
     EventEncoder,
     Sequencer,
-    SqliteEventLog,
-    SqliteEventWriter,
+    SqlEventLog,
+    SqlEventWriter,
 )
-from relaydesk_server.storage.executions_repo import SqliteExecutionRepository
-from relaydesk_server.storage.flows_repo import SqliteFlowRepository
-from relaydesk_server.storage.keys_repo import SqliteApiKeyRepository, SqliteSigningKeyRepository
+from relaydesk_server.storage.executions_repo import SqlExecutionRepository
+from relaydesk_server.storage.flows_repo import SqlFlowRepository
+from relaydesk_server.storage.keys_repo import SqlApiKeyRepository, SqlSigningKeyRepository
 from relaydesk_server.storage.migrations import apply_migrations
-from relaydesk_server.storage.reply_tasks_repo import SqliteReplyTaskRepository
-from relaydesk_server.storage.reservations_repo import SqliteReservationRepository
-from relaydesk_server.storage.routing_repo import SqliteQueueRepository, SqliteWorkflowRepository
+from relaydesk_server.storage.reply_tasks_repo import SqlReplyTaskRepository
+from relaydesk_server.storage.reservations_repo import SqlReservationRepository
+from relaydesk_server.storage.routing_repo import SqlQueueRepository, SqlWorkflowRepository
 from relaydesk_server.storage.routing_sync import (
     IndexedQueueRepository,
     IndexedReservationRepository,
@@ -66,12 +66,14 @@ from relaydesk_server.storage.routing_sync import (
     IndexedWorkflowRepository,
     load_routing_index,
 )
-from relaydesk_server.storage.sessions_repo import SqliteInboundLog, SqliteSessionRepository
-from relaydesk_server.storage.stats import SqliteStatistics
-from relaydesk_server.storage.tasks_repo import SqliteTaskRepository
-from relaydesk_server.storage.timers_repo import SqliteTimerRepository
-from relaydesk_server.storage.webhooks_repo import SqliteWebhookOutbox
-from relaydesk_server.storage.workforce_repo import SqliteActivityRepository, SqliteWorkerRepository
+from relaydesk_server.storage.sessions_repo import SqlInboundLog, SqlSessionRepository
+from relaydesk_server.storage.sql import Db, Dialect
+from relaydesk_server.storage.sqlite.dialect import SQLITE
+from relaydesk_server.storage.stats import SqlStatistics
+from relaydesk_server.storage.tasks_repo import SqlTaskRepository
+from relaydesk_server.storage.timers_repo import SqlTimerRepository
+from relaydesk_server.storage.webhooks_repo import SqlWebhookOutbox
+from relaydesk_server.storage.workforce_repo import SqlActivityRepository, SqlWorkerRepository
 
 log = logging.getLogger(__name__)
 
@@ -81,39 +83,107 @@ REQUEST_ID_RETENTION = dt.timedelta(hours=24)
 MAX_BATCH = 512
 
 
-class SqliteTransaction:
-    """The domain's Transaction over one SQLite connection."""
+class Engine(Protocol):
+    """What the store needs of a database engine: its dialect and its connections."""
+
+    dialect: Dialect
+    # The statement that opens a writer's transaction, and a reader's (one snapshot).
+    begin_write: str
+    begin_read: str
+
+    def describe(self) -> str:
+        """Where the data is, for logs (a path, or a URL without its password)."""
+        ...
+
+    def connect_writer(self) -> Any:
+        """A new connection for the writer thread, autocommitting (BEGIN is explicit)."""
+        ...
+
+    def in_transaction(self, conn: Any) -> bool: ...
+
+    def reader(self) -> Any:
+        """A context manager lending a reader connection to the calling thread."""
+        ...
+
+    def close(self) -> None:
+        """Closes the readers' connections."""
+        ...
+
+
+class SqliteEngine:
+    """SQLite: a file; readers are one read-only connection per reader thread."""
+
+    dialect: Dialect = SQLITE
+    begin_write = "BEGIN IMMEDIATE"
+    begin_read = "BEGIN"
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._local = threading.local()
+        self._conns: list[Any] = []
+        self._lock = threading.Lock()
+
+    def describe(self) -> str:
+        return str(self.path)
+
+    def connect_writer(self) -> Any:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        return connect(self.path)
+
+    def in_transaction(self, conn: Any) -> bool:
+        return bool(conn.in_transaction)
+
+    @contextmanager
+    def reader(self) -> Iterator[Any]:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = connect(self.path, read_only=True)
+            with self._lock:
+                self._conns.append(conn)
+            self._local.conn = conn
+        yield conn
+
+    def close(self) -> None:
+        with self._lock:
+            for conn in self._conns:
+                conn.close()
+            self._conns.clear()
+
+
+class StoreTransaction:
+    """The domain's Transaction over one connection of either engine."""
 
     def __init__(
         self,
-        db: sqlite_utils.Database,
+        db: Db,
         clock: Clock,
         ids: IdSource,
-        events: SqliteEventWriter | None = None,
+        events: SqlEventWriter | None = None,
     ) -> None:
         self._db = db
-        self.flows = SqliteFlowRepository(db)
-        self.bots = SqliteBotRepository(db)
-        self.api_keys = SqliteApiKeyRepository(db)
-        self.signing_keys = SqliteSigningKeyRepository(db)
-        self.channels: SqliteChannelRepository = SqliteChannelRepository(db)
-        self.members = SqliteMemberRepository(db)
-        self.messages = SqliteMessageRepository(db)
-        self.events: SqliteEventLog = events or SqliteEventLog(db)
-        self.activities = SqliteActivityRepository(db)
-        self.workers = SqliteWorkerRepository(db)
-        self.queues = SqliteQueueRepository(db)
-        self.timers = SqliteTimerRepository(db)
-        self.tasks = SqliteTaskRepository(db)
-        self.workflows = SqliteWorkflowRepository(db)
-        self.reservations = SqliteReservationRepository(db)
-        self.sessions = SqliteSessionRepository(db)
-        self.reply_tasks = SqliteReplyTaskRepository(db)
-        self.executions = SqliteExecutionRepository(db)
-        self.inbound = SqliteInboundLog(db)
-        self.deliveries = SqliteDeliveryRepository(db)
-        self.webhooks = SqliteWebhookOutbox(db)
-        self.stats = SqliteStatistics(db)
+        self.db = db
+        self.flows = SqlFlowRepository(db)
+        self.bots = SqlBotRepository(db)
+        self.api_keys = SqlApiKeyRepository(db)
+        self.signing_keys = SqlSigningKeyRepository(db)
+        self.channels: SqlChannelRepository = SqlChannelRepository(db)
+        self.members = SqlMemberRepository(db)
+        self.messages = SqlMessageRepository(db)
+        self.events: SqlEventLog = events or SqlEventLog(db)
+        self.activities = SqlActivityRepository(db)
+        self.workers = SqlWorkerRepository(db)
+        self.queues = SqlQueueRepository(db)
+        self.timers = SqlTimerRepository(db)
+        self.tasks = SqlTaskRepository(db)
+        self.workflows = SqlWorkflowRepository(db)
+        self.reservations = SqlReservationRepository(db)
+        self.sessions = SqlSessionRepository(db)
+        self.reply_tasks = SqlReplyTaskRepository(db)
+        self.executions = SqlExecutionRepository(db)
+        self.inbound = SqlInboundLog(db)
+        self.deliveries = SqlDeliveryRepository(db)
+        self.webhooks = SqlWebhookOutbox(db)
+        self.stats = SqlStatistics(db)
         self._routing: RoutingIndex | None = None
         self._clock = clock
         self._ids = ids
@@ -148,7 +218,7 @@ class SqliteTransaction:
 
 @dataclasses.dataclass
 class _WriteJob:
-    fn: Callable[[SqliteTransaction], Any]
+    fn: Callable[[StoreTransaction], Any]
     idempotency: Idempotency[Any] | None
     loop: asyncio.AbstractEventLoop
     future: asyncio.Future[Any]
@@ -171,13 +241,13 @@ def _no_events(sequence: int, now: dt.datetime, event: object) -> bytes:
     raise RuntimeError("this store was opened without an event encoder")
 
 
-class SqliteStore:
-    """The domain's Store over the SQLite database of one server. All its callers
-    run on one event loop."""
+class Store:
+    """The domain's Store over the database of one server. All its callers run on
+    one event loop."""
 
     def __init__(
         self,
-        path: Path,
+        engine: Engine,
         clock: Clock,
         ids: IdSource,
         *,
@@ -185,7 +255,7 @@ class SqliteStore:
         readers: int = 4,
         on_batch: Callable[[int, float], None] | None = None,
     ) -> None:
-        self.path = path
+        self.engine = engine
         self.clock = clock
         self.ids = ids
         self._event_encoder = event_encoder
@@ -200,30 +270,33 @@ class SqliteStore:
         self.on_changed: dict[str, Callable[[], None]] = {}
         self.last_sequence = 0
         self._jobs: queue.SimpleQueue[_WriteJob | None] = queue.SimpleQueue()
-        self._writer_conn: sqlite3.Connection | None = None
+        self._writer_conn: Any = None
         self._writer_thread: threading.Thread | None = None
         self._readers = concurrent.futures.ThreadPoolExecutor(
             max_workers=readers, thread_name_prefix="relaydesk-read"
         )
+        # Per reader thread: the connection it last read on, and that connection's
+        # transaction (its repositories), made again when the connection changes.
         self._reader_local = threading.local()
-        self._reader_conns: list[sqlite3.Connection] = []
-        self._reader_conns_lock = threading.Lock()
         self._closed = False
         # Built by the writer thread from the database when it starts.
         self._routing = RoutingIndex()
 
     # -- lifecycle -----------------------------------------------------------
 
+    def describe(self) -> str:
+        return self.engine.describe()
+
     def open(self) -> list[str]:
         """Opens the database, applies migrations, starts the writer. Returns migrations applied."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        conn = connect(self.path)
+        conn = self.engine.connect_writer()
+        db = Db(conn, self.engine.dialect)
         try:
-            applied = apply_migrations(conn, self.clock.now())
+            applied = apply_migrations(db, self.clock.now())
+            self.last_sequence = SqlEventLog(db).last_sequence()
         except BaseException:
             conn.close()
             raise
-        self.last_sequence = SqliteEventLog(sqlite_utils.Database(conn)).last_sequence()
         self._writer_conn = conn
         self._writer_thread = threading.Thread(
             target=self._write_loop, args=(conn,), name="relaydesk-writer", daemon=True
@@ -240,10 +313,7 @@ class SqliteStore:
         if self._writer_thread is not None:
             await asyncio.to_thread(self._writer_thread.join)
         self._readers.shutdown(wait=True)
-        with self._reader_conns_lock:
-            for conn in self._reader_conns:
-                conn.close()
-            self._reader_conns.clear()
+        self.engine.close()
         if self._writer_conn is not None:
             self._writer_conn.close()
 
@@ -251,7 +321,7 @@ class SqliteStore:
 
     async def write(
         self,
-        fn: Callable[[SqliteTransaction], T],
+        fn: Callable[[StoreTransaction], T],
         *,
         idempotency: Idempotency[T] | None = None,
     ) -> T:
@@ -262,13 +332,13 @@ class SqliteStore:
         self._jobs.put(_WriteJob(fn, idempotency, loop, future))
         return await future
 
-    def _write_loop(self, conn: sqlite3.Connection) -> None:
-        db = sqlite_utils.Database(conn)
+    def _write_loop(self, conn: Any) -> None:
+        db = Db(conn, self.engine.dialect)
         self._sequencer = Sequencer(self.last_sequence)
-        self._event_log = SqliteEventWriter(
+        self._event_log = SqlEventWriter(
             db, self._sequencer, self._event_encoder, self._job_now, self._worker_identity
         )
-        tx = SqliteTransaction(db, self.clock, self.ids, self._event_log)
+        tx = StoreTransaction(db, self.clock, self.ids, self._event_log)
         self._channel_cache = CachedChannelRepository(db)
         tx.channels = self._channel_cache
         self._routing = load_routing_index(db)
@@ -300,18 +370,13 @@ class SqliteStore:
         worker = self._routing.workers.get(worker_id) or self._tx.workers.get(worker_id)
         return worker.spec.identity if worker is not None else None
 
-    def _run_batch(
-        self, conn: sqlite3.Connection, tx: SqliteTransaction, batch: list[_WriteJob]
-    ) -> None:
+    def _run_batch(self, conn: Any, tx: StoreTransaction, batch: list[_WriteJob]) -> None:
         outcomes: list[_Outcome] = []
         events: list[LoggedEvent] = []
         changed: set[str] = set()
         watched: dict[
             str,
-            SqliteTimerRepository
-            | SqliteDeliveryRepository
-            | SqliteWebhookOutbox
-            | SqliteExecutionRepository,
+            SqlTimerRepository | SqlDeliveryRepository | SqlWebhookOutbox | SqlExecutionRepository,
         ] = {
             "timers": tx.timers,
             "deliveries": tx.deliveries,
@@ -321,7 +386,7 @@ class SqliteStore:
         sequence_at_start = self._sequencer.last
         started = time.perf_counter()
         try:
-            conn.execute("BEGIN IMMEDIATE")
+            conn.execute(self.engine.begin_write)
             for job in batch:
                 tx.begin()
                 for repository in watched.values():
@@ -348,9 +413,9 @@ class SqliteStore:
                     outcomes.append((job, result, None))
             conn.execute("COMMIT")
             self._routing.forget_journal()
-        except sqlite3.Error:
+        except self.engine.dialect.errors:
             log.exception("transaction failed; %d writes rolled back", len(batch))
-            if conn.in_transaction:
+            if self.engine.in_transaction(conn):
                 conn.execute("ROLLBACK")
             self._sequencer.last = sequence_at_start
             self._channel_cache.forget_all()
@@ -387,12 +452,11 @@ class SqliteStore:
         for job, result, error in outcomes:
             _resolve(job.future, result, error)
 
-    def _run_job(self, tx: SqliteTransaction, job: _WriteJob) -> Any:
+    def _run_job(self, tx: StoreTransaction, job: _WriteJob) -> Any:
         idem = job.idempotency
         if idem is None:
             return job.fn(tx)
-        conn = self._writer_conn
-        assert conn is not None
+        conn = tx.db
         oldest_valid = ts_to_db(tx.now() - REQUEST_ID_RETENTION)
         row = conn.execute(
             "SELECT fingerprint, response, create_time FROM request_log "
@@ -409,8 +473,10 @@ class SqliteStore:
             return idem.decode(row[1])
         result = job.fn(tx)
         conn.execute(
-            "INSERT OR REPLACE INTO request_log (scope, request_id, fingerprint, response, "
-            "create_time) VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO request_log (scope, request_id, fingerprint, response, create_time) "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (scope, request_id) DO UPDATE SET "
+            "fingerprint = excluded.fingerprint, response = excluded.response, "
+            "create_time = excluded.create_time",
             (
                 idem.scope,
                 idem.request_id,
@@ -424,43 +490,63 @@ class SqliteStore:
     async def purge_request_log(self) -> int:
         """Forgets request ids older than their retention; returns how many."""
 
-        def purge(tx: SqliteTransaction) -> int:
-            assert self._writer_conn is not None
+        def purge(tx: StoreTransaction) -> int:
             cutoff = ts_to_db(tx.now() - REQUEST_ID_RETENTION)
-            cursor = self._writer_conn.execute(
-                "DELETE FROM request_log WHERE create_time < ?", (cutoff,)
-            )
+            cursor = tx.db.execute("DELETE FROM request_log WHERE create_time < ?", (cutoff,))
             return cursor.rowcount
 
         return await self.write(purge)
 
     # -- reads ---------------------------------------------------------------
 
-    async def read(self, fn: Callable[[SqliteTransaction], T]) -> T:
+    async def read(self, fn: Callable[[StoreTransaction], T]) -> T:
         if self._closed:
             raise Unavailable("the server is shutting down", reason="SHUTTING_DOWN")
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._readers, self._run_read, fn)
 
-    def read_blocking(self, fn: Callable[[SqliteTransaction], T], timeout: float) -> T:
+    def read_blocking(self, fn: Callable[[StoreTransaction], T], timeout: float) -> T:
         """`read` for a thread other than the event loop's (the metrics endpoint's): runs
         `fn` on the reader pool and waits for it, at most `timeout` seconds (TimeoutError)."""
         if self._closed:
             raise Unavailable("the server is shutting down", reason="SHUTTING_DOWN")
         return self._readers.submit(self._run_read, fn).result(timeout)
 
-    def _run_read(self, fn: Callable[[SqliteTransaction], T]) -> T:
-        local = self._reader_local
-        if not hasattr(local, "tx"):
-            conn = connect(self.path, read_only=True)
-            with self._reader_conns_lock:
-                self._reader_conns.append(conn)
-            local.conn = conn
-            local.tx = SqliteTransaction(sqlite_utils.Database(conn), self.clock, self.ids)
-        local.tx.begin()
-        # One read transaction: every query of `fn` sees the same snapshot.
-        local.conn.execute("BEGIN")
-        try:
-            return fn(local.tx)
-        finally:
-            local.conn.execute("COMMIT")
+    def _run_read(self, fn: Callable[[StoreTransaction], T]) -> T:
+        with self.engine.reader() as conn:
+            local = self._reader_local
+            if getattr(local, "conn", None) is not conn:
+                local.tx = StoreTransaction(Db(conn, self.engine.dialect), self.clock, self.ids)
+                local.conn = conn
+            tx: StoreTransaction = local.tx
+            tx.begin()
+            # One read transaction: every query of `fn` sees the same snapshot.
+            conn.execute(self.engine.begin_read)
+            try:
+                return fn(tx)
+            finally:
+                conn.execute("COMMIT")
+
+
+class SqliteStore(Store):
+    """The store over a SQLite file: the database of one server."""
+
+    def __init__(
+        self,
+        path: Path,
+        clock: Clock,
+        ids: IdSource,
+        *,
+        event_encoder: EventEncoder = _no_events,
+        readers: int = 4,
+        on_batch: Callable[[int, float], None] | None = None,
+    ) -> None:
+        self.path = path
+        super().__init__(
+            SqliteEngine(path),
+            clock,
+            ids,
+            event_encoder=event_encoder,
+            readers=readers,
+            on_batch=on_batch,
+        )

@@ -6,8 +6,6 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-import sqlite_utils
-
 from relaydesk_server.domain.common import Page, PageRequest
 from relaydesk_server.domain.tasks_model import Task, TaskFilter, TaskStatus
 from relaydesk_server.storage.codec import (
@@ -22,6 +20,7 @@ from relaydesk_server.storage.codec import (
 )
 from relaydesk_server.storage.paging import page_query
 from relaydesk_server.storage.rows import fetch_one, first_row
+from relaydesk_server.storage.sql import Db
 
 
 def _from_row(row: dict[str, Any]) -> Task:
@@ -74,8 +73,8 @@ def _to_row(task: Task) -> dict[str, Any]:
     }
 
 
-class SqliteTaskRepository:
-    def __init__(self, db: sqlite_utils.Database) -> None:
+class SqlTaskRepository:
+    def __init__(self, db: Db) -> None:
         self._db = db
 
     def get(self, task_id: str) -> Task | None:
@@ -118,7 +117,7 @@ class SqliteTaskRepository:
         return [_from_row(row) for row in rows]
 
     def insert(self, task: Task) -> None:
-        self._db.table("tasks").insert(_to_row(task))
+        self._db.insert("tasks", _to_row(task))
 
     def update(self, task: Task) -> None:
-        self._db.table("tasks").update(task.id, _to_row(task))
+        self._db.update("tasks", task.id, _to_row(task))

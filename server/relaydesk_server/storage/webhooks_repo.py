@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-import sqlite_utils
-
 from relaydesk_server.domain.webhooks_model import Posting
 from relaydesk_server.storage.codec import ts_from_db, ts_to_db
+from relaydesk_server.storage.sql import Db
 
 # A posting is sent only once every earlier one of its conversation is finished, so a
 # receiver gets each conversation's events in order, retries and outages included.
@@ -17,8 +16,8 @@ _FIRST_OF_ITS_CHANNEL = (
 )
 
 
-class SqliteWebhookOutbox:
-    def __init__(self, db: sqlite_utils.Database) -> None:
+class SqlWebhookOutbox:
+    def __init__(self, db: Db) -> None:
         self._db = db
         # Whether this unit of work queued a posting, so the sender looks again.
         self.changed = False
@@ -26,7 +25,7 @@ class SqliteWebhookOutbox:
     def enqueue(
         self, flow_id: str, channel_id: str, sequence: int, data: bytes, now: dt.datetime
     ) -> None:
-        self._db.conn.execute(
+        self._db.execute(
             "INSERT INTO webhook_outbox (flow_id, channel_id, sequence, data, attempts, "
             "next_attempt_time, done, last_error, create_time) "
             "VALUES (?, ?, ?, ?, 0, ?, 0, '', ?)",
@@ -35,7 +34,7 @@ class SqliteWebhookOutbox:
         self.changed = True
 
     def due(self, now: dt.datetime, limit: int) -> list[Posting]:
-        rows = self._db.conn.execute(
+        rows = self._db.execute(
             "SELECT id, flow_id, sequence, data, attempts FROM webhook_outbox AS o "
             f"WHERE {_FIRST_OF_ITS_CHANNEL} AND next_attempt_time <= ? ORDER BY id LIMIT ?",
             (ts_to_db(now), limit),
@@ -43,19 +42,19 @@ class SqliteWebhookOutbox:
         return [Posting(*row) for row in rows]
 
     def next_due(self) -> dt.datetime | None:
-        row = self._db.conn.execute(
+        row = self._db.execute(
             f"SELECT min(next_attempt_time) FROM webhook_outbox AS o WHERE {_FIRST_OF_ITS_CHANNEL}"
         ).fetchone()
         return None if row is None or row[0] is None else ts_from_db(row[0])
 
     def finish(self, posting_id: int, attempts: int, error: str) -> None:
-        self._db.conn.execute(
+        self._db.execute(
             "UPDATE webhook_outbox SET done = 1, attempts = ?, last_error = ? WHERE id = ?",
             (attempts, error, posting_id),
         )
 
     def retry_later(self, posting_id: int, attempts: int, error: str, when: dt.datetime) -> None:
-        self._db.conn.execute(
+        self._db.execute(
             "UPDATE webhook_outbox SET attempts = ?, last_error = ?, next_attempt_time = ? "
             "WHERE id = ?",
             (attempts, error, ts_to_db(when), posting_id),

@@ -5,14 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-import sqlite_utils
-
 from relaydesk_server.domain.common import Page, PageRequest
 from relaydesk_server.domain.workforce_model import OFFLINE, Activity, Worker, WorkerSpec
 from relaydesk_server.storage.codec import json_from_db, json_to_db, ts_from_db, ts_to_db
 from relaydesk_server.storage.paging import page_query
 from relaydesk_server.storage.reservations_repo import HOLDING
 from relaydesk_server.storage.rows import fetch_one
+from relaydesk_server.storage.sql import Db, Dialect
 
 
 def _activity_from_row(row: dict[str, Any]) -> Activity:
@@ -27,8 +26,8 @@ def _activity_from_row(row: dict[str, Any]) -> Activity:
     )
 
 
-class SqliteActivityRepository:
-    def __init__(self, db: sqlite_utils.Database) -> None:
+class SqlActivityRepository:
+    def __init__(self, db: Db) -> None:
         self._db = db
 
     def get(self, activity_id: str) -> Activity | None:
@@ -48,7 +47,8 @@ class SqliteActivityRepository:
         return page_query(self._db, "activities", [], [], page, _activity_from_row)
 
     def insert(self, activity: Activity) -> None:
-        self._db.table("activities").insert(
+        self._db.insert(
+            "activities",
             {
                 "id": activity.id,
                 "display_name": activity.display_name,
@@ -57,11 +57,12 @@ class SqliteActivityRepository:
                 "create_time": ts_to_db(activity.create_time),
                 "update_time": ts_to_db(activity.update_time),
                 "revision": activity.revision,
-            }
+            },
         )
 
     def update(self, activity: Activity) -> None:
-        self._db.table("activities").update(
+        self._db.update(
+            "activities",
             activity.id,
             {
                 "display_name": activity.display_name,
@@ -71,21 +72,22 @@ class SqliteActivityRepository:
         )
 
     def delete(self, activity_id: str) -> None:
-        self._db.table("activities").delete(activity_id)
+        self._db.delete("activities", activity_id)
 
     def worker_count(self, activity_id: str) -> int:
-        return self._db.table("workers").count_where("activity_id = ?", [activity_id])
+        return self._db.count_where("workers", "activity_id = ?", [activity_id])
 
 
 # Workers are read with their activity's availability, which never changes,
 # and their load: what their capacity-holding reservations add up to.
-_WORKER_SELECT = (
-    "SELECT workers.rowid AS _rowid, workers.*, activities.available AS available, "
-    "(SELECT json_group_object(task_channel, n) FROM (SELECT task_channel, count(*) AS n "
-    "FROM reservations WHERE worker_id = workers.id AND status IN "
-    f"({', '.join(repr(status) for status in HOLDING)}) GROUP BY task_channel)) AS load "
-    "FROM workers JOIN activities ON activities.id = workers.activity_id"
-)
+def _worker_select(dialect: Dialect) -> str:
+    return (
+        "SELECT workers.rowid AS _rowid, workers.*, activities.available AS available, "
+        f"(SELECT {dialect.json_object_agg('task_channel', 'n')} FROM (SELECT task_channel, "
+        "count(*) AS n FROM reservations WHERE worker_id = workers.id AND status IN "
+        f"({', '.join(repr(status) for status in HOLDING)}) GROUP BY task_channel) AS held) "
+        "AS load FROM workers JOIN activities ON activities.id = workers.activity_id"
+    )
 
 
 def _worker_from_row(row: dict[str, Any]) -> Worker:
@@ -122,12 +124,13 @@ def _worker_row(worker: Worker) -> dict[str, Any]:
     }
 
 
-class SqliteWorkerRepository:
-    def __init__(self, db: sqlite_utils.Database) -> None:
+class SqlWorkerRepository:
+    def __init__(self, db: Db) -> None:
         self._db = db
+        self._select = _worker_select(db.dialect)
 
     def _one(self, where: str, value: str) -> Worker | None:
-        return fetch_one(self._db, f"{_WORKER_SELECT} WHERE {where}", [value], _worker_from_row)
+        return fetch_one(self._db, f"{self._select} WHERE {where}", [value], _worker_from_row)
 
     def get(self, worker_id: str) -> Worker | None:
         return self._one("workers.id = ?", worker_id)
@@ -136,7 +139,7 @@ class SqliteWorkerRepository:
         return self._one("workers.identity = ?", identity)
 
     def all(self) -> Sequence[Worker]:
-        return [_worker_from_row(row) for row in self._db.query(f"{_WORKER_SELECT} ORDER BY 1")]
+        return [_worker_from_row(row) for row in self._db.query(f"{self._select} ORDER BY 1")]
 
     def list(self, activity_id: str | None, page: PageRequest) -> Page[Worker]:
         where: list[str] = []
@@ -146,7 +149,7 @@ class SqliteWorkerRepository:
             params.append(activity_id)
         return page_query(
             self._db,
-            f"({_WORKER_SELECT})",
+            f"({self._select})",
             where,
             params,
             page,
@@ -155,10 +158,10 @@ class SqliteWorkerRepository:
         )
 
     def insert(self, worker: Worker) -> None:
-        self._db.table("workers").insert(_worker_row(worker))
+        self._db.insert("workers", _worker_row(worker))
 
     def update(self, worker: Worker) -> None:
-        self._db.table("workers").update(worker.id, _worker_row(worker))
+        self._db.update("workers", worker.id, _worker_row(worker))
 
     def delete(self, worker_id: str) -> None:
-        self._db.table("workers").delete(worker_id)
+        self._db.delete("workers", worker_id)

@@ -1,0 +1,1 @@
+"""PostgreSQL: the engine of servers that share one database (API §15)."""
