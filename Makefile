@@ -15,7 +15,7 @@ HTTP_LISTEN ?= 127.0.0.1:8080
 DATA_DIR ?= ./data
 WEB_OUT := server/relaydesk_server/web
 
-.PHONY: help setup tools gen checkgen breaking lint web checkweb run test faults faults-short bench ci clean
+.PHONY: help setup tools gen checkgen breaking lint web checkweb run test test-postgres faults faults-short bench ci clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -79,6 +79,11 @@ run: $(SETUP_STAMP) $(GEN_STAMP) ## Set up, generate if needed, and serve on $(L
 
 test: $(SETUP_STAMP) $(GEN_STAMP) $(TOOLS_STAMP) ## Run the test suite against a real server
 	$(BIN)/pytest
+
+# The API and contract suites again, every server on PostgreSQL: a cluster of the tests' own
+# (initdb into a temporary directory, loopback only), a fresh database per server.
+test-postgres: $(SETUP_STAMP) $(GEN_STAMP) ## Run the API and contract suites with the servers on PostgreSQL
+	$(BIN)/pytest --backend=postgresql tests/api tests/contract tests/backends
 
 # The fault suite (tests/faults): crashes, cut streams, slow consumers, outages, a full disk,
 # SIGTERM under load, fuzzing. `make test` leaves it out; FAULTS=short is the CI version.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,19 @@ from tests.support import (
 )
 
 HarnessFactory = Callable[..., Awaitable[Harness]]
+
+
+BACKENDS = ("sqlite", "postgresql")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--backend",
+        choices=BACKENDS,
+        default=os.environ.get("RELAYDESK_TEST_BACKEND", "sqlite"),
+        help="the database the `harness` servers run on: sqlite (the default) or postgresql, "
+        "a PostgreSQL of the tests' own (env RELAYDESK_TEST_BACKEND)",
+    )
 
 
 @pytest.fixture(scope="session")
@@ -54,12 +68,22 @@ def _no_credential_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None
 
 
 @pytest.fixture
-async def harness_factory(tmp_path: Path) -> AsyncIterator[HarnessFactory]:
-    """Starts servers with non-default options: `await harness_factory(subscriber_buffer=5)`."""
+async def harness_factory(
+    tmp_path: Path, request: pytest.FixtureRequest
+) -> AsyncIterator[HarnessFactory]:
+    """Starts servers with non-default options: `await harness_factory(subscriber_buffer=5)`.
+    With `--backend=postgresql`, each on a fresh database of the tests' PostgreSQL."""
     started: list[Harness] = []
+    databases: list[str] = []
+    cluster: PostgresCluster | None = None
+    if request.config.getoption("--backend") == "postgresql":
+        cluster = request.getfixturevalue("postgres_cluster")
 
     async def start(**options: Any) -> Harness:
         clock = ManualClock()
+        if cluster is not None and "database_url" not in options:
+            databases.append(cluster.new_database())
+            options["database_url"] = databases[-1]
         data_dir = tmp_path / f"data{len(started)}"
         running = await start_server(data_dir, clock, **options)
         admin_key = (data_dir / "admin.key").read_text().strip()
@@ -73,6 +97,9 @@ async def harness_factory(tmp_path: Path) -> AsyncIterator[HarnessFactory]:
     for h in started:
         await h.client.close()
         await h.running.stop(grace=None)
+    for url in databases:
+        assert cluster is not None
+        cluster.drop_database(url)
 
 
 @pytest.fixture
