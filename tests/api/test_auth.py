@@ -292,6 +292,7 @@ async def test_forged_and_malformed_credentials_are_unauthenticated(harness: Har
     assert reason(error) == "CREDENTIALS_MALFORMED"
 
 
+@pytest.mark.sqlite_only
 async def test_rotating_the_signing_key_keeps_earlier_tokens_working(harness: Harness) -> None:
     rd = harness.client
     channel = await new_channel(rd, display_name="ops")

@@ -18,6 +18,9 @@ from relaydesk_server.clock import ManualClock
 from tests.conftest import HarnessFactory
 from tests.support import Harness, messages, new_channel, send, start_server
 
+# A backup copies the SQLite file of a server.
+pytestmark = pytest.mark.sqlite_only
+
 TIMEOUT = 30  # seconds: an upper bound on waiting, never a pause
 CHANNELS = 4
 WRITERS_PER_CHANNEL = 8

@@ -480,6 +480,7 @@ async def test_a_membership_and_its_later_events_in_one_batch_reach_the_live_str
     await alice.close()
 
 
+@pytest.mark.sqlite_only
 async def test_open_memberships_survive_compaction(harness_factory: HarnessFactory) -> None:
     harness = await start(harness_factory)
     rd = harness.client

@@ -7,6 +7,7 @@ import stat
 import uuid
 
 import grpc
+import pytest
 from google.rpc import error_details_pb2
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection_pb2, reflection_pb2_grpc
@@ -130,7 +131,7 @@ async def test_graceful_stop_finishes_writes_already_under_way(harness: Harness)
         assert error.code() == grpc.StatusCode.UNAVAILABLE, (error.code(), error.details())
         assert reason(error) == "SHUTTING_DOWN"
     assert acknowledged
-    harness.running = await start_server(harness.data_dir, harness.clock)
+    harness.running = await start_server(harness.data_dir, harness.clock, **harness.options)
     await harness.client.close()
     harness.client = harness.connect(harness.admin_key)
     listed = await harness.client.flows.ListFlows(pb.ListFlowsRequest(page_size=1000))
@@ -189,6 +190,7 @@ async def test_writes_sent_as_the_server_stops_are_done_or_refused_never_cancell
     assert sorted(m.name for m in stored) == sorted(acknowledged)
 
 
+@pytest.mark.sqlite_only
 async def test_first_admin_key_file_is_private_and_its_secret_not_stored(harness: Harness) -> None:
     key_file = harness.data_dir / "admin.key"
     assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
