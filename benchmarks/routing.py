@@ -27,8 +27,6 @@ from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
-import sqlite_utils
-
 from benchmarks.load import StepFailed
 from relaydesk.client import Client, connect
 from relaydesk.v1 import (
@@ -43,6 +41,8 @@ from relaydesk.v1 import (
 )
 from relaydesk_server.domain.routing_index import RoutingIndex
 from relaydesk_server.storage.routing_sync import load_routing_index
+from relaydesk_server.storage.sql import Db
+from relaydesk_server.storage.sqlite.dialect import SQLITE
 
 _CONCURRENCY = 64
 T = TypeVar("T")
@@ -186,7 +186,7 @@ def measure_decisions(database: Path, sample: int = 2000) -> Decisions:
     started = time.perf_counter()
     conn = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
     try:
-        index = load_routing_index(sqlite_utils.Database(conn))
+        index = load_routing_index(Db(conn, SQLITE))
     finally:
         conn.close()
     load_s = time.perf_counter() - started
