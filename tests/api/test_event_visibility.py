@@ -528,6 +528,8 @@ async def test_a_customer_sees_its_conversation_without_routing_internal_notes_o
         streams["client"] = client
         streams["start"] = head(harness)
         streams["live"] = subscribe(client, include_typing=True)
+        # Typing is never replayed: the stream must be live before anyone types.
+        await streams["live"].initial_metadata()
         await open_streams(harness, 2)
         supervisor = member_pb2.Member(
             identity="sam", role=member_pb2.MEMBER_ROLE_SUPERVISOR, display_name="Sam"
