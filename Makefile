@@ -98,7 +98,7 @@ faults-short: ## Run the fault suite's short version, as CI does (a few minutes)
 bench: $(SETUP_STAMP) $(GEN_STAMP) ## Run the benchmarks and print their ratios
 	$(BIN)/python -m benchmarks
 
-ci: checkgen breaking lint checkweb test faults-short ## What CI runs
+ci: checkgen breaking lint checkweb test test-postgres faults-short ## What CI runs
 
 clean: ## Remove the virtualenv and caches (keeps ./data)
 	rm -rf $(VENV) .tools .pytest_cache .ruff_cache clients/typescript/node_modules clients/typescript/dist clients/java/target clients/web/node_modules
