@@ -95,8 +95,8 @@ faults: $(SETUP_STAMP) $(GEN_STAMP) ## Run the fault suite (FAULTS=full, the def
 faults-short: ## Run the fault suite's short version, as CI does (a few minutes)
 	$(MAKE) faults FAULTS=short
 
-bench: $(SETUP_STAMP) $(GEN_STAMP) ## Run the benchmarks and print their ratios
-	$(BIN)/python -m benchmarks
+bench: $(SETUP_STAMP) $(GEN_STAMP) $(TOOLS_STAMP) ## Run the benchmarks (ghz for unary calls): the table, build/bench/latest.json and .png
+	$(BIN)/python -m benchmarks $(BENCH_ARGS)
 
 ci: checkgen breaking lint checkweb test test-postgres faults-short ## What CI runs
 

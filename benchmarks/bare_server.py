@@ -3,15 +3,27 @@
     python -m benchmarks.bare_server [--port PORT]
 
 It prints one JSON line on stdout, `{"message": "bare server is serving", "port": N}`,
-and serves on 127.0.0.1 until SIGTERM or SIGINT. Its one service is defined without a
-.proto file: raw bytes in and out (no serializers), three methods:
+and serves on 127.0.0.1 until SIGTERM or SIGINT. Its one service, `relaydesk.benchmarks.Bare`,
+is served without serializers (raw bytes in and out), in four methods:
 
 - Echo (unary): answers with the request's bytes.
+- HopEcho (unary): the writer-hop baseline. Answers with the request's bytes once a writer
+  thread has seen the call: the handler queues a future and awaits it, and one thread takes
+  whatever is queued, in batches, and resolves each batch's futures with one wake-up of the
+  event loop. That is the threading shape of relaydesk's storage writer (one writer thread,
+  group commit, callers answered after their batch), doing no work, so its cost against Echo
+  is what the hop alone costs.
 - Subscribe (server streaming): gives the caller an asyncio.Queue and streams whatever is
   put into it, as it is.
 - Publish (unary): the request is `COUNT` and a newline followed by an encoded message;
   the server puts that message COUNT times into every subscriber's queue at full speed,
   then answers with no bytes.
+
+Echo and HopEcho are also described, for tools such as ghz that build their requests from
+a service's description: server reflection serves a file, `relaydesk/benchmarks/bare.proto`,
+built here in code (`message Payload { bytes data = 1; }`, both methods from Payload to
+Payload). An encoded Payload echoes as itself, so the handlers stay raw bytes. Subscribe and
+Publish carry framing of their own and are left out of the description.
 """
 
 from __future__ import annotations
@@ -20,17 +32,29 @@ import argparse
 import asyncio
 import json
 import signal
+import threading
 from collections.abc import AsyncIterator
+from queue import Empty, SimpleQueue
+from typing import Any
 
 import grpc
 import grpc.aio
 import uvloop
+from google.protobuf import descriptor_pb2, descriptor_pool
+from google.protobuf.descriptor import FileDescriptor
+from grpc_reflection.v1alpha import reflection, reflection_pb2
 
-SERVICE = "relaydesk.benchmarks.Bare"
+PACKAGE = "relaydesk.benchmarks"
+SERVICE = f"{PACKAGE}.Bare"
 ECHO = f"/{SERVICE}/Echo"
+HOP_ECHO = f"/{SERVICE}/HopEcho"
 SUBSCRIBE = f"/{SERVICE}/Subscribe"
 PUBLISH = f"/{SERVICE}/Publish"
 READY = "bare server is serving"
+PROTO_FILE = "relaydesk/benchmarks/bare.proto"
+
+# As many calls as relaydesk's writer takes into one transaction (storage/store.py).
+MAX_BATCH = 512
 
 Context = grpc.aio.ServicerContext[bytes, bytes]
 
@@ -40,13 +64,125 @@ def publish_request(count: int, message: bytes) -> bytes:
     return b"%d\n%s" % (count, message)
 
 
-class Hub:
-    """The in-memory source: one queue per open Subscribe stream."""
+def descriptor() -> descriptor_pb2.FileDescriptorProto:
+    """The description of Echo and HopEcho that reflection serves."""
+    field = descriptor_pb2.FieldDescriptorProto
+    payload = f".{PACKAGE}.Payload"
+    return descriptor_pb2.FileDescriptorProto(
+        name=PROTO_FILE,
+        package=PACKAGE,
+        syntax="proto3",
+        message_type=[
+            descriptor_pb2.DescriptorProto(
+                name="Payload",
+                field=[
+                    field(name="data", number=1, type=field.TYPE_BYTES, label=field.LABEL_OPTIONAL)
+                ],
+            )
+        ],
+        service=[
+            descriptor_pb2.ServiceDescriptorProto(
+                name="Bare",
+                method=[
+                    descriptor_pb2.MethodDescriptorProto(
+                        name=name, input_type=payload, output_type=payload
+                    )
+                    for name in ("Echo", "HopEcho")
+                ],
+            )
+        ],
+    )
+
+
+class _Described:
+    """The pool reflection answers from. The protobuf runtime's pool finds a file by a
+    service or message name but not by a method's, which ghz asks for
+    (`relaydesk.benchmarks.Bare.Echo`): a method's file is its service's."""
 
     def __init__(self) -> None:
+        self._pool = descriptor_pool.DescriptorPool()
+        self._pool.AddSerializedFile(descriptor().SerializeToString())
+
+    def FindFileByName(self, name: str) -> FileDescriptor:
+        return self._pool.FindFileByName(name)
+
+    def FindFileContainingSymbol(self, symbol: str) -> FileDescriptor:
+        try:
+            return self._pool.FindFileContainingSymbol(symbol)
+        except KeyError:
+            service, _, method = symbol.rpartition(".")
+            found = self._pool.FindServiceByName(service)
+            if method not in found.methods_by_name:
+                raise
+            return found.file
+
+    def __getattr__(self, name: str) -> Any:
+        # Message and extension look-ups, as the runtime's pool answers them.
+        return getattr(self._pool, name)
+
+
+class WriterHop:
+    """A writer thread that does nothing: callers queue a future and await it; the thread
+    takes the first queued call, then whatever else is queued (up to MAX_BATCH), and
+    resolves that batch's futures with one call_soon_threadsafe."""
+
+    def __init__(self) -> None:
+        self._jobs: SimpleQueue[asyncio.Future[None] | None] = SimpleQueue()
+        self._thread = threading.Thread(target=self._run, name="bare-writer", daemon=True)
+        self._loop: asyncio.AbstractEventLoop | None = None
+
+    def start(self) -> None:
+        self._loop = asyncio.get_running_loop()
+        self._thread.start()
+
+    async def stop(self) -> None:
+        self._jobs.put(None)
+        await asyncio.to_thread(self._thread.join)
+
+    async def hop(self) -> None:
+        assert self._loop is not None, "the writer was never started"
+        future: asyncio.Future[None] = self._loop.create_future()
+        self._jobs.put(future)
+        await future
+
+    def _run(self) -> None:
+        assert self._loop is not None
+        stopping = False
+        while not stopping:
+            first = self._jobs.get()
+            if first is None:
+                break
+            batch = [first]
+            while len(batch) < MAX_BATCH:
+                try:
+                    job = self._jobs.get_nowait()
+                except Empty:
+                    break
+                if job is None:
+                    stopping = True
+                    break
+                batch.append(job)
+            self._loop.call_soon_threadsafe(_resolve, batch)
+
+
+def _resolve(batch: list[asyncio.Future[None]]) -> None:
+    for future in batch:
+        if not future.done():  # the caller went away
+            future.set_result(None)
+
+
+class Hub:
+    """The in-memory source: one queue per open Subscribe stream; and the writer hop."""
+
+    def __init__(self, writer: WriterHop) -> None:
         self.queues: set[asyncio.Queue[bytes]] = set()
+        self.writer = writer
 
     async def echo(self, request: bytes, context: Context) -> bytes:
+        return request
+
+    async def hop_echo(self, request: bytes, context: Context) -> bytes:
+        await self.writer.hop()
         return request
 
     async def subscribe(self, request: bytes, context: Context) -> AsyncIterator[bytes]:
@@ -73,15 +209,32 @@ def generic_handler(hub: Hub) -> grpc.GenericRpcHandler:
         SERVICE,
         {
             "Echo": grpc.unary_unary_rpc_method_handler(hub.echo),
+            "HopEcho": grpc.unary_unary_rpc_method_handler(hub.hop_echo),
             "Subscribe": grpc.unary_stream_rpc_method_handler(hub.subscribe),
             "Publish": grpc.unary_unary_rpc_method_handler(hub.publish),
         },
     )
 
 
+def _reflection() -> grpc.GenericRpcHandler:
+    """Server reflection (v1alpha, which ghz and grpcurl fall back to) over _Described."""
+    servicer = reflection.aio.ReflectionServicer((SERVICE,), pool=_Described())
+    method = grpc.stream_stream_rpc_method_handler(
+        servicer.ServerReflectionInfo,
+        request_deserializer=reflection_pb2.ServerReflectionRequest.FromString,
+        response_serializer=reflection_pb2.ServerReflectionResponse.SerializeToString,
+    )
+    return grpc.method_handlers_generic_handler(
+        reflection.SERVICE_NAME, {"ServerReflectionInfo": method}
+    )
+
+
 async def serve(port: int) -> None:
+    writer = WriterHop()
+    writer.start()
     server = grpc.aio.server()
-    server.add_generic_rpc_handlers((generic_handler(Hub()),))
+    server.add_generic_rpc_handlers((generic_handler(Hub(writer)),))
+    server.add_generic_rpc_handlers((_reflection(),))
     bound = server.add_insecure_port(f"127.0.0.1:{port}")
     await server.start()
     print(json.dumps({"message": READY, "port": bound}), flush=True)
@@ -91,6 +244,7 @@ async def serve(port: int) -> None:
         loop.add_signal_handler(signum, stop.set)
     await stop.wait()
     await server.stop(grace=None)
+    await writer.stop()
 
 
 def main() -> None:

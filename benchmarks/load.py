@@ -1,5 +1,6 @@
-"""Client-side load, the same for both servers: closed-loop callers, counted subscribers,
-paced senders. Nothing here knows which server it talks to.
+"""Client-side load, the same for both servers: counted subscribers, paced senders, and
+the CPU each side uses meanwhile. Nothing here knows which server it talks to. (Unary
+throughput is driven by ghz: benchmarks/ghz.py.)
 """
 
 from __future__ import annotations
@@ -8,8 +9,7 @@ import asyncio
 import dataclasses
 import math
 import time
-from collections import Counter
-from collections.abc import Awaitable, Callable, Coroutine, Sequence
+from collections.abc import Awaitable, Callable, Coroutine, Mapping, Sequence
 from types import TracebackType
 from typing import Any
 
@@ -30,6 +30,10 @@ _WARM_UP_ROUND_S = 1.0
 
 class StepFailed(Exception):
     """A figure could not be measured; the message says why."""
+
+
+class Unimplemented(StepFailed):
+    """The server answered the measured calls UNIMPLEMENTED."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -68,69 +72,10 @@ class CpuMeter:
         return self._use
 
 
-# -- unary throughput -------------------------------------------------------------------
-
-
-@dataclasses.dataclass(frozen=True)
-class Throughput:
-    calls: int
-    seconds: float
-    errors: Counter[str]
-    cpu: CpuUse
-
-    @property
-    def rate(self) -> float:
-        return self.calls / self.seconds
-
-
-async def closed_loop(
-    call: Callable[[int], Awaitable[object]],
-    *,
-    callers: int,
-    warm_up_s: float,
-    duration_s: float,
-    meter: CpuMeter,
-) -> Throughput:
-    """`callers` tasks each call `call(caller)` back to back, for `warm_up_s` then
-    `duration_s`; counts the calls that complete within the measured window.
-
-    A call failing with UNIMPLEMENTED ends the measurement (the error propagates); other
-    failures are counted by status code and the caller carries on.
-    """
-    loop = asyncio.get_running_loop()
-    window_start = loop.time() + warm_up_s
-    window_end = window_start + duration_s
-    completed = 0
-    errors: Counter[str] = Counter()
-    timers = [loop.call_at(window_start, meter.start), loop.call_at(window_end, meter.stop)]
-
-    async def caller(index: int) -> None:
-        nonlocal completed
-        while loop.time() < window_end:
-            try:
-                await call(index)
-            except grpc.aio.AioRpcError as error:
-                if error.code() == grpc.StatusCode.UNIMPLEMENTED:
-                    raise
-                errors[error.code().name] += 1
-                continue
-            if window_start <= loop.time() < window_end:
-                completed += 1
-
-    try:
-        async with asyncio.TaskGroup() as group:
-            for index in range(callers):
-                group.create_task(caller(index))
-    finally:
-        for timer in timers:
-            timer.cancel()
-    if completed == 0:
-        raise StepFailed(f"no call succeeded ({describe_errors(errors)})")
-    return Throughput(completed, duration_s, errors, meter.use())
-
-
-def describe_errors(errors: Counter[str]) -> str:
-    return ", ".join(f"{count} x {code}" for code, count in errors.most_common()) or "no errors"
+def describe_errors(errors: Mapping[str, int]) -> str:
+    """`errors` (status code -> count) in words, the most frequent first."""
+    ranked = sorted(errors.items(), key=lambda item: -item[1])
+    return ", ".join(f"{count} x {code}" for code, count in ranked) or "no errors"
 
 
 # -- subscribers ------------------------------------------------------------------------

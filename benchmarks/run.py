@@ -1,8 +1,10 @@
-"""Runs every measurement and prints the table.
+"""Runs every measurement, prints the table, and writes the JSON file and the chart.
 
 Both servers are up for the whole run, each in its own child process, and are measured
 one at a time: every figure alternates baseline and relaydesk, round after round, so that
-whatever else the machine is doing at the time weighs on both sides alike. The memory
+whatever else the machine is doing at the time weighs on both sides alike. The unary
+figures add two relaydesk servers for their rounds (one serving metrics, one taking the
+DeliverInbound calls, so that their conversations weigh on no other figure). The memory
 figure uses a fresh server of each kind, so that earlier runs do not show in it.
 """
 
@@ -11,21 +13,29 @@ from __future__ import annotations
 import argparse
 import asyncio
 import dataclasses
+import datetime as dt
+import importlib.metadata
+import json
+import math
 import os
 import platform
+import shlex
 import statistics
 import sys
 import tempfile
+import time
 from collections import Counter
 from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 import grpc
+from google import protobuf
 
-from benchmarks import payloads, report, routing, suites
+from benchmarks import chart, ghz, payloads, report, routing, suites
 from benchmarks.children import ChildServer, start_bare, start_relaydesk
-from benchmarks.load import CpuUse, FanOut, Throughput, describe_errors, percentile
+from benchmarks.ghz import Calls
+from benchmarks.load import CpuUse, FanOut, describe_errors, percentile
 from benchmarks.report import Failure, Outcome
 from benchmarks.suites import IdleMemory, Latency, Scraped, Settings
 
@@ -137,20 +147,43 @@ async def _alternate_sides(
 
 
 @dataclasses.dataclass(frozen=True)
+class Side:
+    """One side of the unary figures: what it calls, on which server, and how it is named."""
+
+    key: str  # in the JSON file
+    label: str  # in the table and the chart
+    call: str
+
+
+ECHO = Side("echo", "echo", "relaydesk.benchmarks.Bare/Echo")
+HOP = Side("writer_hop", "writer hop", "relaydesk.benchmarks.Bare/HopEcho")
+SEND = Side("send_message", "SendMessage", "relaydesk.v1.ChannelService/SendMessage")
+SEND_METERED = Side(
+    "send_message_metrics_on",
+    "SendMessage, metrics on",
+    "relaydesk.v1.ChannelService/SendMessage",
+)
+INBOUND = Side(
+    "deliver_inbound",
+    "DeliverInbound, new conversation",
+    "relaydesk.v1.GatewayService/DeliverInbound",
+)
+UNARY_SIDES = (ECHO, HOP, SEND, SEND_METERED, INBOUND)
+
+
+@dataclasses.dataclass(frozen=True)
 class Figures:
-    unary: Pair[Throughput]
+    # ghz's runs, round by round, one entry per side of UNARY_SIDES (by key).
+    unary: dict[str, Outcome[list[Calls]]]
     fan_out: dict[int, Pair[FanOut]]
     latency: Pair[Latency]
     memory: Pair[IdleMemory]
     routing: Outcome[routing.RoutingFigures]
-    # SendMessage on a relaydesk serving metrics, in the same rounds as `unary`, and what
-    # its /metrics said afterwards.
-    unary_metered: Outcome[list[Throughput]]
+    # What the /metrics of the relaydesk serving metrics said after the unary rounds.
     scraped: Outcome[Scraped]
 
     def failures(self) -> list[Failure]:
-        sides: list[object] = [self.unary.bare, self.unary.relaydesk, self.routing]
-        sides += [self.unary_metered, self.scraped]
+        sides: list[object] = [*self.unary.values(), self.routing, self.scraped]
         for pair in self.fan_out.values():
             sides += [pair.bare, pair.relaydesk]
         sides += [self.latency.bare, self.latency.relaydesk]
@@ -160,7 +193,7 @@ class Figures:
 
 async def measure_all(settings: Settings, data_root: Path) -> Figures:
     s = settings
-    unary_s = s.warm_up_s + s.duration_s + _SETUP_S
+    unary_s = 2 * ghz.START_ALLOWANCE_S + s.warm_up_s + s.duration_s + _SETUP_S
     fan_out_s = s.establish_timeout_s + 2 * s.delivery_timeout_s + _SETUP_S
     latency_s = s.establish_timeout_s + s.latency_s + s.delivery_timeout_s + _SETUP_S
     memory_s = s.establish_timeout_s + _SETUP_S
@@ -170,29 +203,32 @@ async def measure_all(settings: Settings, data_root: Path) -> Figures:
     metered = await _start(
         "relaydesk with metrics", lambda: _relaydesk(data_root / "metered", metrics=True)
     )
+    inbound = await _start(
+        "relaydesk for DeliverInbound", lambda: _relaydesk(data_root / "inbound")
+    )
     try:
-
-        def send(server: ChildServer, key: str) -> Awaitable[Throughput]:
-            return suites.relaydesk_send(server, key, s)
-
-        unary_bare, unary_relaydesk, unary_metered = await _alternate_sides(
-            "unary calls",
-            s.rounds,
+        send = suites.relaydesk_send(s)
+        outcomes = await _alternate_sides(
+            "unary calls (ghz)",
+            s.unary_rounds,
             [
-                ("bare", bare, lambda server, _: suites.bare_echo(server, s)),
-                ("relaydesk", relaydesk, send),
-                ("relaydesk with metrics", metered, send),
+                (ECHO.label, bare, lambda server, _: suites.bare_calls(server, "Echo", s)),
+                (HOP.label, bare, lambda server, _: suites.bare_calls(server, "HopEcho", s)),
+                (SEND.label, relaydesk, send),
+                (SEND_METERED.label, metered, send),
+                (INBOUND.label, inbound, suites.relaydesk_inbound(s)),
             ],
             unary_s,
         )
-        unary = Pair(unary_bare, unary_relaydesk)
+        unary = {side.key: outcome for side, outcome in zip(UNARY_SIDES, outcomes, strict=True)}
         scraped = await _measure(
             "the metrics endpoint",
             metered,
             lambda server, _: suites.relaydesk_scrape(server),
             _SETUP_S,
         )
-        await _stop(metered)  # the figures below are measured without it
+        await _stop(metered)  # the figures below are measured without these two
+        await _stop(inbound)
         fan_out: dict[int, Pair[FanOut]] = {}
         for subscribers, messages in s.fan_out:
             fan_out[subscribers] = await _alternate(
@@ -213,6 +249,7 @@ async def measure_all(settings: Settings, data_root: Path) -> Figures:
         await _stop(bare)
         await _stop(relaydesk)
         await _stop(metered)
+        await _stop(inbound)
 
     fresh_bare = await _start("bare", _bare)
     fresh_relaydesk = await _start("relaydesk", lambda: _relaydesk(data_root / "idle"))
@@ -241,7 +278,7 @@ async def measure_all(settings: Settings, data_root: Path) -> Figures:
         )
     finally:
         await _stop(routing_server)
-    return Figures(unary, fan_out, latency, memory, routing_figures, unary_metered, scraped)
+    return Figures(unary, fan_out, latency, memory, routing_figures, scraped)
 
 
 def _bare_fan_out(subscribers: int, messages: int, settings: Settings) -> Make[FanOut]:
@@ -268,34 +305,97 @@ def _median(outcome: Outcome[list[T]], figure: Callable[[T], float]) -> float | 
     return statistics.median(figure(result) for result in outcome)
 
 
-def _rate(result: Throughput | FanOut) -> float:
+def _rate(result: Calls | FanOut) -> float:
     return result.rate
 
 
+def _calls_rate(f: Figures, side: Side) -> float | Failure:
+    return _median(f.unary[side.key], _rate)
+
+
+def _calls_latency(f: Figures, side: Side, percent: int) -> float | Failure:
+    return _median(f.unary[side.key], lambda calls: calls.latency_ms.get(percent, float("nan")))
+
+
+def _calls_percentiles(f: Figures, side: Side) -> report.Percentiles | Failure:
+    p50, p99 = _calls_latency(f, side, 50), _calls_latency(f, side, 99)
+    if isinstance(p50, Failure):
+        return p50
+    assert not isinstance(p99, Failure)
+    return p50, p99
+
+
 def rows(settings: Settings, f: Figures) -> list[report.Row]:
+    echo, hop = _calls_rate(f, ECHO), _calls_rate(f, HOP)
+    send, inbound = _calls_rate(f, SEND), _calls_rate(f, INBOUND)
+    per_s = report.per_second
     result = [
         report.at_least_ratio_row(
-            f"unary calls/s: SendMessage vs echo, {settings.callers} callers",
-            _median(f.unary.relaydesk, _rate),
-            _median(f.unary.bare, _rate),
-            report.per_second,
+            "unary.writer_hop_vs_echo",
+            f"unary calls/s (ghz, {settings.concurrency} in flight): writer hop vs echo",
+            hop,
+            echo,
+            per_s,
+            None,
+        ),
+        report.at_least_ratio_row(
+            "unary.send_message_vs_echo",
+            "unary calls/s: SendMessage vs echo",
+            send,
+            echo,
+            per_s,
             0.60,
         ),
+        report.at_least_ratio_row(
+            "unary.send_message_vs_writer_hop",
+            "unary calls/s: SendMessage vs writer hop",
+            send,
+            hop,
+            per_s,
+            None,
+        ),
+        report.at_least_ratio_row(
+            "unary.deliver_inbound_vs_echo",
+            "unary calls/s: DeliverInbound, new conversation, vs echo",
+            inbound,
+            echo,
+            per_s,
+            0.25,
+        ),
+        report.at_least_ratio_row(
+            "unary.deliver_inbound_vs_writer_hop",
+            "unary calls/s: DeliverInbound, new conversation, vs writer hop",
+            inbound,
+            hop,
+            per_s,
+            None,
+        ),
         report.cost_row(
+            "unary.metrics_cost",
             "unary calls/s: SendMessage with metrics on; baseline: metrics off",
-            _median(f.unary_metered, _rate),
-            _median(f.unary.relaydesk, _rate),
-            report.per_second,
+            _calls_rate(f, SEND_METERED),
+            send,
+            per_s,
             0.03,
         ),
     ]
+    for side in (HOP, SEND, INBOUND):
+        result.append(
+            report.latency_pair_row(
+                f"unary.latency.{side.key}",
+                f"unary latency p50 / p99: {side.label}; baseline: echo",
+                _calls_percentiles(f, side),
+                _calls_percentiles(f, ECHO),
+            )
+        )
     for subscribers, pair in f.fan_out.items():
         result.append(
             report.at_least_ratio_row(
+                f"fan_out.{subscribers}",
                 f"fan-out deliveries/s, {subscribers} subscribers",
                 _median(pair.relaydesk, _rate),
                 _median(pair.bare, _rate),
-                report.per_second,
+                per_s,
                 0.70,
             )
         )
@@ -315,6 +415,7 @@ def rows(settings: Settings, f: Figures) -> list[report.Row]:
 
     result += [
         report.at_most_row(
+            "delivery_latency.p50",
             latency.format("p50"),
             _median(f.latency.relaydesk, p50),
             _median(f.latency.bare, p50),
@@ -322,6 +423,7 @@ def rows(settings: Settings, f: Figures) -> list[report.Row]:
             None,
         ),
         report.at_most_row(
+            "delivery_latency.p99",
             latency.format("p99"),
             _median(f.latency.relaydesk, p99),
             _median(f.latency.bare, p99),
@@ -329,6 +431,7 @@ def rows(settings: Settings, f: Figures) -> list[report.Row]:
             25.0,
         ),
         report.at_most_row(
+            "memory.idle_subscribers",
             f"server RSS growth, {settings.idle_subscribers} idle subscribers",
             _median(f.memory.relaydesk, growth),
             _median(f.memory.bare, growth),
@@ -355,76 +458,126 @@ def _routing_rows(settings: Settings, f: Figures) -> list[report.Row]:
         burst, rate = outcome.burst.seconds, outcome.burst.rate
     return [
         report.absolute_row(
+            "routing.worker_available_p99",
             f"assignment decision p99, a worker available ({scene})",
             available,
             report.milliseconds_fine,
             2.0,
         ),
         report.absolute_row(
+            "routing.task_created_p99",
             "assignment decision p99, a task created (every worker free)",
             created,
             report.milliseconds_fine,
             2.0,
         ),
         report.absolute_row(
+            "routing.burst_seconds",
             f"burst: {r.workers * r.capacity:,} tasks offered to workers going Available",
             burst,
             report.seconds,
             10.0,
         ),
         report.at_most_row(
+            "routing.burst_vs_echo",
             "burst offers/s (each a write) vs echo calls/s",
             rate,
-            _median(f.unary.bare, _rate),
+            _calls_rate(f, ECHO),
             report.per_second,
             None,
         ),
     ]
 
 
-def _cpu(use: CpuUse) -> str:
-    return f"server {use.server_cores:.2f}, clients {use.client_cores:.2f} cores"
+def _cpu(use: CpuUse, client: str = "clients") -> str:
+    return f"server {use.server_cores:.2f}, {client} {use.client_cores:.2f} cores"
 
 
 def _per_round(
-    label: str, outcome: Outcome[list[T]], describe: Callable[[T], str], cpu: Callable[[T], CpuUse]
+    label: str, outcome: Outcome[list[T]], describe: Callable[[T], str], cpu: Callable[[T], str]
 ) -> list[str]:
     """One line per side: each round's figure, with the CPU each process used meanwhile."""
     if isinstance(outcome, Failure):
         return []
-    rounds = (f"{describe(result)} (CPU {_cpu(cpu(result))})" for result in outcome)
+    rounds = (f"{describe(result)} (CPU {cpu(result)})" for result in outcome)
     return [f"  {label}: {'; '.join(rounds)}."]
+
+
+def gap(f: Figures) -> dict[str, dict[str, float]] | None:
+    """relaydesk's ratios to echo, each split in two factors: writer hop / echo (what
+    handing each call to a writer thread and back costs by itself) and relaydesk / writer
+    hop (what relaydesk does per call besides); and the same in time per call, the inverse
+    of each rate (every server is CPU-bound here, at about one core): echo's, what the hop
+    adds to it, and what relaydesk adds to the hop. None when a bare side is missing."""
+    echo, hop = _calls_rate(f, ECHO), _calls_rate(f, HOP)
+    if isinstance(echo, Failure) or isinstance(hop, Failure):
+        return None
+    split: dict[str, dict[str, float]] = {}
+    for side in (SEND, INBOUND):
+        rate = _calls_rate(f, side)
+        if not isinstance(rate, Failure):
+            split[side.key] = {
+                "vs_echo": rate / echo,
+                "writer_hop_vs_echo": hop / echo,
+                "ours_vs_writer_hop": rate / hop,
+                "echo_us_per_call": 1e6 / echo,
+                "writer_hop_adds_us": 1e6 / hop - 1e6 / echo,
+                "ours_adds_us": 1e6 / rate - 1e6 / hop,
+            }
+    return split
 
 
 def notes(settings: Settings, f: Figures) -> list[str]:
     s = settings
-    rounds = (
-        f"{s.rounds} rounds alternating baseline and relaydesk, the median shown"
-        if s.rounds > 1
-        else "one round"
-    )
     lines = [
-        f"Throughput figures: {rounds}. CPU: what the server process and this (client) process "
-        "used while a round was timed; a side that uses a whole core is the bottleneck.",
-        f"unary: {s.callers} concurrent callers on one grpc.aio channel, {s.warm_up_s:g} s "
-        f"warm-up then {s.duration_s:g} s counted per round; echo sends "
-        f"{len(payloads.echo_payload())} bytes (an encoded SendMessageRequest), SendMessage a "
-        f"{payloads.BODY_CHARS}-character body, each caller rotating over "
-        f"{suites.CHANNELS_PER_CALLER} channels of its own (the per-channel write limit is 30 "
-        "messages/s).",
+        f"Throughput figures: medians of {s.unary_rounds} rounds (unary) and {s.rounds} "
+        "(fan-out), the sides taking turns within each round, the baseline first. CPU: what "
+        "the server process and the client (ghz, or this process) used while a round was "
+        "timed; a side that uses a whole core is the bottleneck.",
+        f"unary: ghz {ghz.version()}, {s.concurrency} calls in flight on one connection; per "
+        f"round and side a {s.warm_up_s:g} s run not counted, then a {s.duration_s:g} s run "
+        "counted: calls/s = calls answered OK / the run's time (calls still in flight at the "
+        "end are left out), latency percentiles from ghz over the OK calls. echo and writer "
+        f"hop send a Payload of {len(payloads.echo_payload())} bytes (an encoded "
+        "SendMessageRequest); writer hop is echo behind a thread that resolves the calls' "
+        "futures in batches and does nothing else, the threading of relaydesk's storage "
+        f"writer. SendMessage sends a {payloads.BODY_CHARS}-character body, the calls taking "
+        f"{suites.SEND_CHANNELS} channels in turn (each under its write limit of 30 "
+        "messages/s). DeliverInbound sends an SMS of the same body to an enabled flow (a task "
+        "for a queue no worker serves), each call from a new customer address with a new "
+        "external id: every call starts a conversation (channel, customer member, session, "
+        "task), on a relaydesk server of its own.",
     ]
-    for label, unary in (
-        ("echo", f.unary.bare),
-        ("SendMessage", f.unary.relaydesk),
-        ("SendMessage, metrics on", f.unary_metered),
-    ):
-        lines += _per_round(label, unary, lambda t: report.per_second(t.rate), lambda t: t.cpu)
+    split = gap(f)
+    if split:
+        for key, label in ((SEND.key, SEND.label), (INBOUND.key, INBOUND.label)):
+            if key in split:
+                parts = split[key]
+                lines.append(
+                    f"  {label} vs echo {parts['vs_echo']:.2f} is writer hop vs echo "
+                    f"{parts['writer_hop_vs_echo']:.2f} (the hop's share of the gap) times "
+                    f"{label} vs writer hop {parts['ours_vs_writer_hop']:.2f} (ours); per call "
+                    f"(1/rate): echo {parts['echo_us_per_call']:.0f} µs, the hop adds "
+                    f"{parts['writer_hop_adds_us']:.0f} µs, {label} "
+                    f"{parts['ours_adds_us']:.0f} µs more."
+                )
+    for side in UNARY_SIDES:
+        unary = f.unary[side.key]
+        lines += _per_round(
+            side.label,
+            unary,
+            lambda calls: (
+                f"{report.per_second(calls.rate)}, p50 {calls.latency_ms.get(50, 0):.1f} ms, "
+                f"p99 {calls.latency_ms.get(99, 0):.1f} ms"
+            ),
+            lambda calls: _cpu(calls.cpu, "ghz"),
+        )
         if not isinstance(unary, Failure):
             errors: Counter[str] = Counter()
             for result in unary:
                 errors.update(result.errors)
             if errors:
-                lines.append(f"  {label} errors, not counted: {describe_errors(errors)}.")
+                lines.append(f"  {side.label} errors, not counted: {describe_errors(errors)}.")
     lines += _metrics_notes(f)
     for (subscribers, messages), pair in zip(s.fan_out, f.fan_out.values(), strict=True):
         lines.append(
@@ -433,14 +586,14 @@ def notes(settings: Settings, f: Figures) -> list[str]:
             "subscriber has them all; bare: one Publish call puts them in every queue; "
             f"relaydesk: {s.senders} concurrent SendMessage callers over "
             f"{suites.fan_out_channels(messages)} channel(s), every subscriber subscribed to "
-            "all of them (MESSAGE_ADDED only)."
+            "all of them (MESSAGE_ADDED only). Clients: this process."
         )
         for label, fan_side in (("bare", pair.bare), ("relaydesk", pair.relaydesk)):
             lines += _per_round(
                 label,
                 fan_side,
                 lambda fan: f"{fan.deliveries:,} in {fan.seconds:.2f} s",
-                lambda fan: fan.cpu,
+                lambda fan: _cpu(fan.cpu),
             )
     lines.append(
         f"latency: {s.latency_rate:g} messages/s on an absolute schedule for {s.latency_s:g} s "
@@ -456,7 +609,7 @@ def notes(settings: Settings, f: Figures) -> list[str]:
                 f"{latency.samples:,} deliveries, max {latency.max_ms:.1f} ms, the worst send "
                 f"{latency.max_late_ms:.1f} ms behind schedule"
             ),
-            lambda latency: latency.cpu,
+            lambda latency: _cpu(latency.cpu),
         )
     lines.append(
         f"memory: VmRSS of a fresh server process before any subscriber, and with "
@@ -477,8 +630,8 @@ def notes(settings: Settings, f: Figures) -> list[str]:
 def _metrics_notes(f: Figures) -> list[str]:
     lines = [
         "metrics on vs off: a second relaydesk server, the same but for "
-        "--metrics-listen=127.0.0.1:0, measured in the same rounds by the same client and "
-        "callers (the two relaydesk servers take turns at going first); cost = 1 - on/off "
+        "--metrics-listen=127.0.0.1:0, measured in the same rounds with the same ghz load "
+        "(the relaydesk servers take turns at going first); cost = 1 - on/off "
         "(below 0 it is noise)."
     ]
     scraped = f.scraped
@@ -517,38 +670,243 @@ def _routing_notes(s: Settings, f: Figures) -> list[str]:
     return lines
 
 
-def header(settings: Settings, data_root: Path, load: Sequence[float]) -> list[str]:
-    usable = len(os.sched_getaffinity(0))
+# -- the machine, the JSON file ---------------------------------------------------------
+
+
+def _cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            key, _, value = line.partition(":")
+            if key.strip() == "model name":
+                return value.strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
+def _memory_gib() -> float | None:
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                return int(line.split()[1]) / 1024**2  # kB
+    except OSError:
+        pass
+    return None
+
+
+def machine(load_before: Sequence[float], load_after: Sequence[float]) -> dict[str, Any]:
+    """What the figures were measured on."""
+    return {
+        "cpu_model": _cpu_model(),
+        "cores": os.cpu_count(),
+        "usable_cores": len(os.sched_getaffinity(0)),
+        "memory_gib": _memory_gib(),
+        "system": f"{platform.system()} {platform.release()} {platform.machine()}",
+        "python": platform.python_version(),
+        "grpcio": grpc.__version__,
+        "protobuf": protobuf.__version__,
+        "uvloop": importlib.metadata.version("uvloop"),
+        "ghz": ghz.version(),
+        "load_average_before": [round(load, 2) for load in load_before],  # 1, 5, 15 minutes
+        "load_average_after": [round(load, 2) for load in load_after],
+    }
+
+
+def header(settings: Settings, data_root: Path, about: dict[str, Any]) -> list[str]:
+    before, after = about["load_average_before"], about["load_average_after"]
     return [
-        f"relaydesk benchmarks, {settings.label} run: {os.cpu_count()} cores ({usable} usable), "
-        f"Python {platform.python_version()}, grpcio {grpc.__version__}; load average "
-        f"{load[0]:.2f} before the run, {os.getloadavg()[0]:.2f} after.",
+        f"relaydesk benchmarks, {settings.label} run on {about['cpu_model']}: "
+        f"{about['cores']} cores ({about['usable_cores']} usable), Python {about['python']}, "
+        f"grpcio {about['grpcio']}, ghz {about['ghz']}; load average {before[0]:.2f} before "
+        f"the run, {after[0]:.2f} after.",
         "Servers: each in its own child process, measured one at a time: relaydesk "
         f"(relaydesk_server.cli serve, JSON logs at info, data under {data_root}) and the bare "
-        "grpc.aio baseline (benchmarks.bare_server). Clients: all in this process. Loopback.",
+        "grpc.aio baseline (benchmarks.bare_server), both on uvloop. Clients: ghz for unary "
+        "calls, this process for the rest. Loopback.",
     ]
 
 
-async def run(settings: Settings) -> int:
-    load = os.getloadavg()
-    with tempfile.TemporaryDirectory(prefix="relaydesk-benchmarks-") as tmp:
-        data_root = Path(tmp)
-        figures = await measure_all(settings, data_root)
-        lines = [*header(settings, data_root, load), ""]
-    lines += [report.table(rows(settings, figures)), ""]
-    lines += notes(settings, figures)
-    print("\n".join(lines), flush=True)
+def _plain(value: object) -> Any:
+    """`value` as JSON: dataclasses as objects (a Failure as its text), routing decision
+    timings as percentiles."""
+    if isinstance(value, Failure):
+        return {"failure": value.text, "unimplemented": value.unimplemented}
+    if isinstance(value, routing.Decisions):
+        return {
+            name: {
+                "p50": percentile(timings, 0.5),
+                "p99": percentile(timings, 0.99),
+                "max": timings[-1],
+            }
+            for name, timings in (
+                ("worker_available_ms", value.worker_available_ms),
+                ("task_created_ms", value.task_created_ms),
+            )
+        } | {"index_load_s": value.index_load_s}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        plain = {
+            field.name: _plain(getattr(value, field.name)) for field in dataclasses.fields(value)
+        }
+        if isinstance(value, Calls | FanOut | routing.Burst):
+            plain["rate"] = value.rate
+        return plain
+    if isinstance(value, dict):
+        return {str(key): _plain(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(item) for item in value]
+    return value
+
+
+def _unary_document(f: Figures) -> dict[str, Any]:
+    sides: dict[str, Any] = {}
+    for side in UNARY_SIDES:
+        outcome = f.unary[side.key]
+        entry: dict[str, Any] = {"label": side.label, "call": side.call}
+        if isinstance(outcome, Failure):
+            entry["failure"] = outcome.text
+        else:
+            percents = sorted({percent for calls in outcome for percent in calls.latency_ms})
+            entry["median"] = {
+                "calls_per_second": _calls_rate(f, side),
+                "latency_ms": {str(p): _calls_latency(f, side, p) for p in percents},
+            }
+            entry["rounds"] = _plain(outcome)
+        sides[side.key] = entry
+    return sides
+
+
+def document(
+    settings: Settings,
+    f: Figures,
+    table_rows: Sequence[report.Row],
+    about: dict[str, Any],
+    started: dt.datetime,
+    seconds: float,
+    command: str,
+) -> dict[str, Any]:
+    """Everything the run measured, for the JSON file (and the chart, drawn from it)."""
+    return {
+        "run": {
+            "label": settings.label,
+            "command": command,
+            "started": started.isoformat(timespec="seconds"),
+            "seconds": round(seconds, 1),
+            "exit_status": exit_status(f),
+        },
+        "machine": about,
+        "settings": _plain(settings),
+        "rows": [
+            {
+                "key": row.key,
+                "figure": row.figure,
+                "measured": row.measured,
+                "baseline": row.baseline,
+                "ratio": row.ratio,
+                "target": row.target,
+                "result": row.result,
+                "values": row.data,
+            }
+            for row in table_rows
+        ],
+        "unary": _unary_document(f),
+        "gap": gap(f),
+        "fan_out": _plain(f.fan_out),
+        "delivery_latency": _plain(f.latency),
+        "memory": _plain(f.memory),
+        "routing": _plain(f.routing),
+        "metrics_scraped": _plain(f.scraped),
+        "notes": notes(settings, f),
+    }
+
+
+def exit_status(f: Figures) -> int:
     # Not available yet is not a failure of the run; any other missing figure is.
-    return 1 if any(not failure.unimplemented for failure in figures.failures()) else 0
+    return 1 if any(not failure.unimplemented for failure in f.failures()) else 0
+
+
+def _finite(value: Any) -> Any:
+    """`value` with every NaN or infinity replaced by None (JSON has neither)."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {key: _finite(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_finite(item) for item in value]
+    return value
+
+
+@dataclasses.dataclass(frozen=True)
+class Measured:
+    figures: Figures
+    about: dict[str, Any]  # the machine
+    data_root: Path  # where the servers kept their data (removed since)
+    started: dt.datetime
+    seconds: float
+
+
+async def measure(settings: Settings) -> Measured:
+    load = os.getloadavg()
+    started, clock = dt.datetime.now(dt.UTC), time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="relaydesk-benchmarks-") as tmp:
+        figures = await measure_all(settings, Path(tmp))
+    about = machine(load, os.getloadavg())
+    return Measured(figures, about, Path(tmp), started, time.perf_counter() - clock)
+
+
+def run(settings: Settings, json_path: Path | None, chart_path: Path | None, command: str) -> int:
+    """Measures, prints the table and the notes, writes the JSON file and draws the chart;
+    returns the exit status."""
+    done = asyncio.run(measure(settings))
+    f = done.figures
+    table_rows = rows(settings, f)
+    lines = [*header(settings, done.data_root, done.about), "", report.table(table_rows), ""]
+    lines += notes(settings, f)
+    doc = _finite(
+        document(settings, f, table_rows, done.about, done.started, done.seconds, command)
+    )
+    if json_path is not None:
+        json_path.parent.mkdir(parents=True, exist_ok=True)
+        json_path.write_text(json.dumps(doc, indent=2, allow_nan=False) + "\n")
+        lines.append(f"JSON: {json_path}")
+    if chart_path is not None:
+        chart_path.parent.mkdir(parents=True, exist_ok=True)
+        chart.render(doc, chart_path)
+        lines.append(f"chart: {chart_path}")
+    print("\n".join(lines), flush=True)
+    return exit_status(f)
+
+
+_REPO = Path(__file__).resolve().parent.parent
+# Under build/, which git ignores: each run replaces them.
+DEFAULT_JSON = _REPO / "build" / "bench" / "latest.json"
+DEFAULT_CHART = _REPO / "build" / "bench" / "latest.png"
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m benchmarks",
-        description="Measures relaydesk against bare grpc.aio baselines and prints the ratios.",
+        description="Measures relaydesk against bare grpc.aio baselines and prints the ratios; "
+        "writes every figure to a JSON file and draws a chart of the ratios and latencies.",
     )
     parser.add_argument(
-        "--quick", action="store_true", help="a smoke run of about 30 s with smaller counts"
+        "--quick", action="store_true", help="a smoke run of about a minute with smaller counts"
     )
-    args = parser.parse_args(argv)
-    return asyncio.run(run(suites.QUICK if args.quick else suites.FULL))
+    parser.add_argument(
+        "--json",
+        type=Path,
+        default=DEFAULT_JSON,
+        metavar="PATH",
+        help="where to write every figure of the run as JSON (default: build/bench/latest.json)",
+    )
+    parser.add_argument(
+        "--chart",
+        type=Path,
+        default=DEFAULT_CHART,
+        metavar="PATH",
+        help="where to draw the chart, a PNG (default: build/bench/latest.png)",
+    )
+    given = sys.argv[1:] if argv is None else argv
+    args = parser.parse_args(given)
+    command = shlex.join(["python", "-m", "benchmarks", *given])
+    settings = suites.QUICK if args.quick else suites.FULL
+    return run(settings, args.json, args.chart, command)

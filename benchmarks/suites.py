@@ -1,10 +1,12 @@
 """The measurements: each figure once against relaydesk and once against the bare server,
-with the same client code, channel settings, payload sizes and counts."""
+with the same client code (ghz for unary calls), channel settings, payload sizes and counts."""
 
 from __future__ import annotations
 
 import asyncio
+import base64
 import dataclasses
+import json
 import math
 import time
 from collections.abc import Awaitable, Callable, Coroutine, Sequence
@@ -15,9 +17,10 @@ import grpc.aio
 import httpx
 from prometheus_client.parser import text_string_to_metric_families
 
-from benchmarks import payloads
-from benchmarks.bare_server import ECHO, PUBLISH, SUBSCRIBE, publish_request
+from benchmarks import ghz, payloads
+from benchmarks.bare_server import PUBLISH, SERVICE, SUBSCRIBE, publish_request
 from benchmarks.children import ChildServer, Memory
+from benchmarks.ghz import Calls
 from benchmarks.load import (
     CpuMeter,
     CpuUse,
@@ -25,8 +28,6 @@ from benchmarks.load import (
     StepFailed,
     SubscribeCall,
     Subscribers,
-    Throughput,
-    closed_loop,
     fan_out,
     paced,
     percentile,
@@ -36,9 +37,17 @@ from relaydesk.v1 import (
     channel_pb2,
     channel_service_pb2,
     channel_service_pb2_grpc,
+    common_pb2,
     event_pb2,
     event_service_pb2,
     event_service_pb2_grpc,
+    flow_pb2,
+    flow_service_pb2,
+    flow_service_pb2_grpc,
+    queue_pb2,
+    workflow_pb2,
+    workforce_service_pb2,
+    workforce_service_pb2_grpc,
 )
 
 Metadata = Sequence[tuple[str, str]]
@@ -52,9 +61,13 @@ Unary = grpc.aio.UnaryUnaryMultiCallable[bytes, bytes]  # a bare call: bytes in 
 _MESSAGES_PER_CHANNEL = 100
 # ...a paced one at most this many per second...
 _PACED_RATE_PER_CHANNEL = 20.0
-# ...and the throughput callers each rotate over this many channels, which allows up to
-# callers * 4 * 30/s sustained (7,680/s with 64 callers) on top of the bursts.
-CHANNELS_PER_CALLER = 4
+# ...and ghz spreads the throughput calls over this many: it takes the entries of a data
+# array in turn (call n gets entry n mod the array's length), so each channel gets an
+# equal share, which allows 256 * 30/s = 7,680 calls/s sustained, on top of the bursts.
+SEND_CHANNELS = 256
+
+# The SMS number the DeliverInbound figure's flow answers on.
+INBOUND_CONTACT = "+15550100"
 
 # The bare side sends an authorization header of the same size as relaydesk's
 # ("Bearer " and a 47-character API key), which it ignores.
@@ -64,14 +77,15 @@ BARE_METADATA: Metadata = (("authorization", "Bearer " + "0" * 47),)
 @dataclasses.dataclass(frozen=True)
 class Settings:
     label: str
-    rounds: int  # throughput figures: rounds, alternating baseline and relaydesk
-    warm_up_s: float  # of each unary round
-    duration_s: float  # counted, of each unary round
+    unary_rounds: int  # unary figures (ghz): rounds, each side in turn
+    rounds: int  # fan-out figures: rounds, alternating baseline and relaydesk
+    warm_up_s: float  # of each unary round: a ghz run not counted
+    duration_s: float  # of each unary round: the ghz run counted
     fan_out: tuple[tuple[int, int], ...]  # (subscribers, messages) per fan-out figure
     latency_s: float
     delivery_timeout_s: float  # longest wait for a fan-out or latency run's deliveries
     establish_timeout_s: float  # longest wait for every Subscribe stream to be live
-    callers: int = 64  # concurrent unary callers, all on one grpc.aio channel
+    concurrency: int = 64  # unary calls ghz keeps in flight, all on one connection
     senders: int = 16  # concurrent SendMessage callers feeding relaydesk's fan-out
     per_channel: int = 50  # Subscribe streams per grpc.aio channel
     latency_subscribers: int = 100
@@ -82,9 +96,10 @@ class Settings:
 
 FULL = Settings(
     label="full",
+    unary_rounds=5,
     rounds=3,
     warm_up_s=1.0,
-    duration_s=3.0,
+    duration_s=4.0,
     fan_out=((100, 1000), (1000, 150)),
     latency_s=10.0,
     delivery_timeout_s=40.0,
@@ -92,6 +107,7 @@ FULL = Settings(
 )
 QUICK = Settings(
     label="quick",
+    unary_rounds=1,
     rounds=1,
     warm_up_s=0.5,
     duration_s=2.0,
@@ -220,21 +236,35 @@ def _bare_open_stream() -> Callable[[grpc.aio.Channel], SubscribeCall]:
     return open_stream
 
 
-async def bare_echo(server: ChildServer, settings: Settings) -> Throughput:
-    payload = payloads.echo_payload()
-    async with grpc.aio.insecure_channel(server.target) as channel:
-        echo: Unary = channel.unary_unary(ECHO)
+async def _ghz_round(
+    server: ChildServer, load: Callable[[], ghz.Load], settings: Settings
+) -> Calls:
+    """A ghz run of `warm_up_s`, not counted, then the counted one of `duration_s`; each
+    run gets its own `load()`."""
 
-        async def call(caller: int) -> object:
-            return await echo(payload, metadata=BARE_METADATA)
-
-        return await closed_loop(
-            call,
-            callers=settings.callers,
-            warm_up_s=settings.warm_up_s,
-            duration_s=settings.duration_s,
-            meter=CpuMeter(server.cpu_seconds),
+    async def drive(duration_s: float) -> Calls:
+        return await ghz.drive(
+            server.target,
+            load(),
+            concurrency=settings.concurrency,
+            duration_s=duration_s,
+            server_cpu=server.cpu_seconds,
         )
+
+    await drive(settings.warm_up_s)
+    return await drive(settings.duration_s)
+
+
+def bare_load(method: str) -> ghz.Load:
+    """A bare unary method's calls: a Payload holding an encoded SendMessageRequest."""
+    data = {"data": base64.b64encode(payloads.echo_payload()).decode()}
+    return ghz.Load(f"{SERVICE}/{method}", json.dumps(data), dict(BARE_METADATA))
+
+
+async def bare_calls(server: ChildServer, method: str, settings: Settings) -> Calls:
+    """One round of `method` (Echo or HopEcho)."""
+    load = bare_load(method)
+    return await _ghz_round(server, lambda: load, settings)
 
 
 async def bare_fan_out(
@@ -304,6 +334,34 @@ class _Relaydesk:
     def __init__(self, channel: grpc.aio.Channel, key: str) -> None:
         self.metadata: Metadata = (("authorization", f"Bearer {key}"),)
         self.channels = channel_service_pb2_grpc.ChannelServiceStub(channel)
+        self.flows = flow_service_pb2_grpc.FlowServiceStub(channel)
+        self.workforce = workforce_service_pb2_grpc.WorkforceServiceStub(channel)
+
+    async def create_task_flow(self, contact_identity: str) -> None:
+        """An enabled SMS flow on `contact_identity` whose tasks go to a queue of their own."""
+        wf = workforce_service_pb2
+        queue = await self.workforce.CreateQueue(
+            wf.CreateQueueRequest(queue=queue_pb2.Queue(display_name="benchmark")),
+            metadata=self.metadata,
+        )
+        workflow = await self.workforce.CreateWorkflow(
+            wf.CreateWorkflowRequest(
+                workflow=workflow_pb2.Workflow(
+                    display_name="benchmark", default_queue=queue.queue.name
+                )
+            ),
+            metadata=self.metadata,
+        )
+        flow = flow_pb2.Flow(
+            display_name=f"benchmark on {contact_identity}",
+            channel_type=common_pb2.CHANNEL_TYPE_SMS,
+            contact_identity=contact_identity,
+            enabled=True,
+            task=flow_pb2.TaskIntegration(workflow=workflow.workflow.name),
+        )
+        await self.flows.CreateFlow(
+            flow_service_pb2.CreateFlowRequest(flow=flow), metadata=self.metadata
+        )
 
     async def create_channels(self, count: int, label: str) -> list[str]:
         async def create(index: int) -> str:
@@ -339,28 +397,66 @@ class _Relaydesk:
         return open_stream
 
 
-async def relaydesk_send(server: ChildServer, key: str, settings: Settings) -> Throughput:
-    async with grpc.aio.insecure_channel(server.target) as channel:
-        relaydesk = _Relaydesk(channel, key)
-        names = await relaydesk.create_channels(settings.callers * CHANNELS_PER_CALLER, "send")
-        requests = [
-            channel_service_pb2.SendMessageRequest(parent=name, body=payloads.body())
-            for name in names
-        ]
-        turns = [0] * settings.callers
+RelaydeskCalls = Callable[[ChildServer, str], Awaitable[Calls]]
 
-        async def call(caller: int) -> object:
-            turn = turns[caller] = turns[caller] + 1
-            request = requests[caller * CHANNELS_PER_CALLER + turn % CHANNELS_PER_CALLER]
-            return await relaydesk.channels.SendMessage(request, metadata=relaydesk.metadata)
 
-        return await closed_loop(
-            call,
-            callers=settings.callers,
-            warm_up_s=settings.warm_up_s,
-            duration_s=settings.duration_s,
-            meter=CpuMeter(server.cpu_seconds),
-        )
+def relaydesk_send(settings: Settings) -> RelaydeskCalls:
+    """SendMessage's rounds: `make(server, key)` measures one; the first creates the
+    channels, SEND_CHANNELS of them, which every round's calls take in turn."""
+    loads: dict[str, ghz.Load] = {}
+
+    async def make(server: ChildServer, key: str) -> Calls:
+        if server.target not in loads:
+            async with grpc.aio.insecure_channel(server.target) as channel:
+                names = await _Relaydesk(channel, key).create_channels(SEND_CHANNELS, "send")
+            data = [{"parent": name, "body": payloads.body()} for name in names]
+            loads[server.target] = ghz.Load(
+                "relaydesk.v1.ChannelService/SendMessage", json.dumps(data), _bearer(key)
+            )
+        load = loads[server.target]
+        return await _ghz_round(server, lambda: load, settings)
+
+    return make
+
+
+def inbound_load(key: str) -> ghz.Load:
+    """DeliverInbound of a new conversation on every call: ghz numbers the calls of a run,
+    and the run's tag tells the runs apart, so each call has a customer address and an
+    external id of its own."""
+    tag = ghz.run_tag()
+    data = {
+        "channel_type": "CHANNEL_TYPE_SMS",
+        "customer_address": f"+1555-{tag}-{{{{.RequestNumber}}}}",
+        "contact_identity": INBOUND_CONTACT,
+        "body": payloads.body(),
+        "external_id": f"benchmark-{tag}-{{{{.RequestNumber}}}}",
+        "display_name": "Benchmark Customer",
+    }
+    return ghz.Load(
+        "relaydesk.v1.GatewayService/DeliverInbound",
+        json.dumps(data),
+        _bearer(key),
+        templated=True,
+    )
+
+
+def relaydesk_inbound(settings: Settings) -> RelaydeskCalls:
+    """DeliverInbound's rounds: the first creates the SMS flow on INBOUND_CONTACT, whose
+    new conversations each make a task for a queue no worker serves."""
+    ready: set[str] = set()
+
+    async def make(server: ChildServer, key: str) -> Calls:
+        if server.target not in ready:
+            async with grpc.aio.insecure_channel(server.target) as channel:
+                await _Relaydesk(channel, key).create_task_flow(INBOUND_CONTACT)
+            ready.add(server.target)
+        return await _ghz_round(server, lambda: inbound_load(key), settings)
+
+    return make
+
+
+def _bearer(key: str) -> dict[str, str]:
+    return {"authorization": f"Bearer {key}"}
 
 
 def fan_out_channels(messages: int) -> int:
