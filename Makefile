@@ -58,13 +58,14 @@ checkgen: $(SETUP_STAMP) $(TOOLS_STAMP) ## Fail when any committed generated cod
 breaking: $(SETUP_STAMP) ## Fail when protos/ breaks the contract of the previous commit
 	$(BIN)/buf breaking --against '.git#ref=HEAD~1,subdir=.'
 
-lint: $(SETUP_STAMP) ## buf lint + buf format, ruff, mypy --strict, the server's layering (lint-imports)
+lint: $(SETUP_STAMP) ## buf lint + buf format, ruff, mypy --strict, the server's layering (lint-imports), go vet and a tidy go.mod
 	$(BIN)/buf lint
 	$(BIN)/buf format --diff --exit-code
 	$(BIN)/ruff check server tests benchmarks clients/python/relaydesk/client clients/python/examples
 	$(BIN)/ruff format --check server tests benchmarks clients/python/relaydesk/client clients/python/examples
 	$(BIN)/mypy server/relaydesk_server clients/python/relaydesk/client clients/python/examples benchmarks
 	$(BIN)/lint-imports --no-logo
+	cd clients/go && go vet ./... && go mod tidy -diff
 
 web: ## Build the agent desktop and the webchat widget (clients/web) into the server package (needs node, npm)
 	./scripts/build-web.sh $(WEB_OUT)
