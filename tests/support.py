@@ -366,6 +366,23 @@ async def offer_to(call: Any, worker: str, within: float = 10) -> reservation_pb
                 return offer
 
 
+async def events_until_error(
+    call: Any, within: float = 20
+) -> tuple[list[event_pb2.Event], grpc.aio.AioRpcError]:
+    """Reads a stream until it fails: the events it delivered first (heartbeats left out),
+    and its error. A stream that ends without a status fails the test."""
+    events: list[event_pb2.Event] = []
+    async with asyncio.timeout(within):
+        while True:
+            try:
+                response = await call.read()
+            except grpc.aio.AioRpcError as error:
+                return events, error
+            assert response is not grpc.aio.EOF, "the stream ended without a status"
+            if response.event.type != event_pb2.EVENT_TYPE_HEARTBEAT:
+                events.append(response.event)
+
+
 def all_methods() -> list[MethodDescriptor]:
     """Every RPC of every relaydesk.v1 service, from the service descriptors."""
     methods = []

@@ -18,6 +18,7 @@ from tests.support import (
     Harness,
     access_token,
     add_member,
+    events_until_error,
     gather_limited,
     new_channel,
     reason,
@@ -49,13 +50,7 @@ async def read_events(call: Any, count: int, *, heartbeats: bool = False) -> lis
 
 async def stream_error(call: Any) -> grpc.aio.AioRpcError:
     """Reads a stream until it fails, returning the error."""
-    async with asyncio.timeout(WAIT):
-        while True:
-            try:
-                response = await call.read()
-            except grpc.aio.AioRpcError as error:
-                return error
-            assert response is not grpc.aio.EOF, "the stream ended without an error"
+    return (await events_until_error(call, WAIT))[1]
 
 
 async def test_replay_from_the_beginning_then_live(rd: Client) -> None:
@@ -241,17 +236,8 @@ async def test_a_stalled_subscriber_is_cut_while_others_keep_up(harness_factory:
         received += [e.sequence for e in await read_events(reader, 1)]
     assert received == list(range(1, total + 1))  # the reader never fell behind
     # The stalled one gets what was already on its way, then is told to resume.
-    seen = [1]
-    error: grpc.aio.AioRpcError | None = None
-    async with asyncio.timeout(WAIT):
-        while error is None:
-            try:
-                response = await stalled.read()
-            except grpc.aio.AioRpcError as raised:
-                error = raised
-            else:
-                assert response is not grpc.aio.EOF
-                seen.append(response.event.sequence)
+    delivered, error = await events_until_error(stalled, WAIT)
+    seen = [1, *(e.sequence for e in delivered)]
     assert error.code() == grpc.StatusCode.RESOURCE_EXHAUSTED
     assert reason(error) == "SUBSCRIBER_TOO_SLOW"
     assert seen == list(range(1, len(seen) + 1))
@@ -332,16 +318,8 @@ async def test_a_cut_subscriber_silent_past_the_grace_is_let_go_then_told_where_
         await streams.wait_for_open_streams(0)
     # Reading again, the client gets what was on its way, then where to resume: never
     # a stream that hangs.
-    error = None
-    async with asyncio.timeout(WAIT):
-        while error is None:
-            try:
-                response = await stalled.read()
-            except grpc.aio.AioRpcError as raised:
-                error = raised
-            else:
-                assert response is not grpc.aio.EOF, "the stream ended without a status"
-                seen.append(response.event.sequence)
+    delivered, error = await events_until_error(stalled, WAIT)
+    seen += [e.sequence for e in delivered]
     assert error.code() == grpc.StatusCode.RESOURCE_EXHAUSTED
     assert reason(error) == "SUBSCRIBER_TOO_SLOW"
     assert f"after_sequence = {seen[-1]}" in (error.details() or "")
