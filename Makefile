@@ -15,7 +15,7 @@ HTTP_LISTEN ?= 127.0.0.1:8080
 DATA_DIR ?= ./data
 WEB_OUT := server/relaydesk_server/web
 
-.PHONY: help setup tools gen checkgen breaking lint web checkweb run test test-postgres faults faults-short bench ci clean
+.PHONY: help setup tools gen checkgen breaking lint web checkweb run test test-postgres faults faults-short bench bench-cluster ci clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -84,7 +84,7 @@ test: $(SETUP_STAMP) $(GEN_STAMP) $(TOOLS_STAMP) ## Run the test suite against a
 # The API and contract suites again, every server on PostgreSQL: a cluster of the tests' own
 # (initdb into a temporary directory, loopback only), a fresh database per server.
 test-postgres: $(SETUP_STAMP) $(GEN_STAMP) ## Run the API and contract suites with the servers on PostgreSQL
-	$(BIN)/pytest --backend=postgresql tests/api tests/contract tests/backends
+	$(BIN)/pytest --backend=postgresql tests/api tests/contract
 
 # The fault suite (tests/faults): crashes, cut streams, slow consumers, outages, a full disk,
 # SIGTERM under load, fuzzing. `make test` leaves it out; FAULTS=short is the CI version.
@@ -96,8 +96,12 @@ faults: $(SETUP_STAMP) $(GEN_STAMP) ## Run the fault suite (FAULTS=full, the def
 faults-short: ## Run the fault suite's short version, as CI does (a few minutes)
 	$(MAKE) faults FAULTS=short
 
-bench: $(SETUP_STAMP) $(GEN_STAMP) $(TOOLS_STAMP) ## Run the benchmarks (ghz for unary calls): the table, build/bench/latest.json and .png
+bench: $(SETUP_STAMP) $(GEN_STAMP) $(TOOLS_STAMP) ## Run the benchmarks (ghz for unary calls): the table, build/bench/latest.json and .png; then bench-cluster
 	$(BIN)/python -m benchmarks $(BENCH_ARGS)
+	$(BIN)/python -m benchmarks.cluster $(filter --quick,$(BENCH_ARGS))
+
+bench-cluster: $(SETUP_STAMP) $(GEN_STAMP) $(TOOLS_STAMP) ## Three servers on one PostgreSQL next to one SQLite server: build/bench/cluster.json
+	$(BIN)/python -m benchmarks.cluster $(filter --quick,$(BENCH_ARGS))
 
 ci: checkgen breaking lint checkweb test test-postgres faults-short ## What CI runs
 

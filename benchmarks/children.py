@@ -169,9 +169,13 @@ async def start_bare() -> ChildServer:
     return await _start("bare", [*BARE_COMMAND, "--port", "0"], BARE_READY)
 
 
-async def start_relaydesk(data_dir: Path, *, metrics: bool = False) -> tuple[ChildServer, str]:
+async def start_relaydesk(
+    data_dir: Path, *, metrics: bool = False, database_url: str | None = None
+) -> tuple[ChildServer, str]:
     """Serves a new data directory (with its Prometheus endpoint on an ephemeral loopback
-    port when `metrics`); returns the server and its first admin key."""
+    port when `metrics`; its data in `database_url` when given); returns the server and
+    the installation's first admin key (written by whichever server made it: a server
+    joining a database that has one writes none, and gets "")."""
     argv = [
         *RELAYDESK_COMMAND,
         "--listen=127.0.0.1:0",
@@ -182,11 +186,16 @@ async def start_relaydesk(data_dir: Path, *, metrics: bool = False) -> tuple[Chi
     ]
     if metrics:
         argv.append("--metrics-listen=127.0.0.1:0")
+    if database_url is not None:
+        argv.append(f"--database-url={database_url}")
     server = await _start(
         "relaydesk with metrics" if metrics else "relaydesk", argv, RELAYDESK_READY
     )
+    key_file = data_dir / "admin.key"
+    if database_url is not None and not key_file.exists():
+        return server, ""
     try:
-        key = (data_dir / "admin.key").read_text().strip()
+        key = key_file.read_text().strip()
     except OSError:
         await server.stop()
         raise

@@ -323,7 +323,7 @@ async def bare_idle_memory(server: ChildServer, settings: Settings) -> IdleMemor
 # -- relaydesk --------------------------------------------------------------------------
 
 
-class _Relaydesk:
+class RelaydeskAdmin:
     """Admin calls to a relaydesk server over one grpc.aio channel.
 
     The credential goes in each call's metadata rather than through relaydesk.client's
@@ -408,10 +408,10 @@ def relaydesk_send(settings: Settings) -> RelaydeskCalls:
     async def make(server: ChildServer, key: str) -> Calls:
         if server.target not in loads:
             async with grpc.aio.insecure_channel(server.target) as channel:
-                names = await _Relaydesk(channel, key).create_channels(SEND_CHANNELS, "send")
+                names = await RelaydeskAdmin(channel, key).create_channels(SEND_CHANNELS, "send")
             data = [{"parent": name, "body": payloads.body()} for name in names]
             loads[server.target] = ghz.Load(
-                "relaydesk.v1.ChannelService/SendMessage", json.dumps(data), _bearer(key)
+                "relaydesk.v1.ChannelService/SendMessage", json.dumps(data), bearer(key)
             )
         load = loads[server.target]
         return await _ghz_round(server, lambda: load, settings)
@@ -435,7 +435,7 @@ def inbound_load(key: str) -> ghz.Load:
     return ghz.Load(
         "relaydesk.v1.GatewayService/DeliverInbound",
         json.dumps(data),
-        _bearer(key),
+        bearer(key),
         templated=True,
     )
 
@@ -448,14 +448,14 @@ def relaydesk_inbound(settings: Settings) -> RelaydeskCalls:
     async def make(server: ChildServer, key: str) -> Calls:
         if server.target not in ready:
             async with grpc.aio.insecure_channel(server.target) as channel:
-                await _Relaydesk(channel, key).create_task_flow(INBOUND_CONTACT)
+                await RelaydeskAdmin(channel, key).create_task_flow(INBOUND_CONTACT)
             ready.add(server.target)
         return await _ghz_round(server, lambda: inbound_load(key), settings)
 
     return make
 
 
-def _bearer(key: str) -> dict[str, str]:
+def bearer(key: str) -> dict[str, str]:
     return {"authorization": f"Bearer {key}"}
 
 
@@ -473,7 +473,7 @@ async def relaydesk_fan_out(
     server: ChildServer, key: str, subscribers: int, messages: int, settings: Settings
 ) -> FanOut:
     async with grpc.aio.insecure_channel(server.target) as control:
-        relaydesk = _Relaydesk(control, key)
+        relaydesk = RelaydeskAdmin(control, key)
         names = await relaydesk.create_channels(
             fan_out_channels(messages), f"fan-out {subscribers}"
         )
@@ -509,7 +509,7 @@ async def relaydesk_fan_out(
 
 async def relaydesk_latency(server: ChildServer, key: str, settings: Settings) -> Latency:
     async with grpc.aio.insecure_channel(server.target) as control:
-        relaydesk = _Relaydesk(control, key)
+        relaydesk = RelaydeskAdmin(control, key)
         names = await relaydesk.create_channels(latency_channels(settings), "latency")
         warm_up = payloads.body("warm-up")
 
@@ -528,7 +528,7 @@ async def relaydesk_latency(server: ChildServer, key: str, settings: Settings) -
 
 async def relaydesk_idle_memory(server: ChildServer, key: str, settings: Settings) -> IdleMemory:
     async with grpc.aio.insecure_channel(server.target) as control:
-        relaydesk = _Relaydesk(control, key)
+        relaydesk = RelaydeskAdmin(control, key)
         [name] = await relaydesk.create_channels(1, "idle")
         warm_up = payloads.body("warm-up")
         return await _idle_memory(

@@ -14,7 +14,7 @@ import socket
 import sqlite3
 import sys
 import threading
-from collections.abc import Awaitable, Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, TypeVar
@@ -55,7 +55,10 @@ from relaydesk.v1 import (
 )
 from relaydesk_server.app import RelaydeskServer, ServerOptions, create_server
 from relaydesk_server.clock import ManualClock
-from relaydesk_server.storage.store import SqliteStore
+from relaydesk_server.domain.channels_model import Channel, ChannelSpec, ChannelState
+from relaydesk_server.domain.events_model import DomainEvent, EventType
+from relaydesk_server.domain.names import CHANNEL
+from relaydesk_server.storage.store import SqliteStore, StoreTransaction
 from relaydesk_server.transport.registry import SERVICES
 
 T = TypeVar("T")
@@ -1136,3 +1139,71 @@ QUICK_RECONNECT = (
     ("grpc.min_reconnect_backoff_ms", 50),
     ("grpc.max_reconnect_backoff_ms", 500),
 )
+
+
+# Several servers on one database.
+
+
+def encode_sequence(sequence: int, now: dt.datetime, event: object) -> bytes:
+    """An event encoder for tests of the store alone: an event's bytes are its sequence."""
+    return str(sequence).encode()
+
+
+def log_channel_events(count: int) -> Callable[[StoreTransaction], list[int]]:
+    """A write logging `count` CHANNEL_UPDATED events of one new channel; it returns
+    their sequences (a store opened with `encode_sequence` or the server's encoder)."""
+
+    def write(tx: StoreTransaction) -> list[int]:
+        now = tx.now()
+        channel = Channel(tx.new_id(CHANNEL), ChannelSpec(), ChannelState.ACTIVE, now, now)
+        for _ in range(count):
+            tx.events.append(DomainEvent(EventType.CHANNEL_UPDATED, channel))
+        return [event.sequence for event in tx.events.pending[-count:]]
+
+    return write
+
+
+@dataclasses.dataclass
+class Cluster:
+    """Servers sharing one database, each with an admin client, on one manual clock."""
+
+    servers: list[RelaydeskServer]
+    clients: list[Client]
+    admin_key: str
+    clock: ManualClock
+
+    @property
+    def targets(self) -> list[str]:
+        return [f"127.0.0.1:{server.port}" for server in self.servers]
+
+    stopped: set[int] = dataclasses.field(default_factory=set)
+
+    async def stop_server(self, number: int) -> None:
+        """Stops one server (at once) and closes its client."""
+        self.stopped.add(number)
+        await self.clients[number].close()
+        await self.servers[number].stop(grace=None)
+
+    async def stop(self) -> None:
+        for number in range(len(self.servers)):
+            if number not in self.stopped:
+                await self.stop_server(number)
+
+
+async def start_cluster(
+    tmp_path: Path, database_url: str, count: int = 3, **options: Any
+) -> Cluster:
+    """`count` servers on `database_url`, one after the other: the first makes the admin
+    key (in its data directory), which all the clients use; the default workflow exists."""
+    clock = ManualClock()
+    servers: list[RelaydeskServer] = []
+    for number in range(count):
+        servers.append(
+            await start_server(
+                tmp_path / f"server{number}", clock, database_url=database_url, **options
+            )
+        )
+    admin_key = servers[0].admin_key_path.read_text().strip()
+    clients = [client_for(f"127.0.0.1:{server.port}", admin_key) for server in servers]
+    await create_default_workflow(clients[0])
+    return Cluster(servers, clients, admin_key, clock)

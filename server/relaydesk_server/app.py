@@ -7,6 +7,7 @@ import asyncio
 import contextlib
 import dataclasses
 import datetime as dt
+import functools
 import logging
 import os
 import stat
@@ -15,15 +16,18 @@ from pathlib import Path
 import grpc.aio
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 
+from relaydesk_server.arguments import check_database_url, is_postgres, sqlite_path
 from relaydesk_server.clock import Clock, SystemClock
 from relaydesk_server.domain import bot_engine, janitor, keys, reservations, tasks
+from relaydesk_server.domain.events_model import LoggedEvent
 from relaydesk_server.domain.keys import Authenticator
 from relaydesk_server.domain.names import IdSource, RandomIds
 from relaydesk_server.domain.ports import Transaction
 from relaydesk_server.domain.ratelimit import RateLimiter
 from relaydesk_server.domain.tokens import Keyring
 from relaydesk_server.events.bus import EventBus
-from relaydesk_server.events.stream import EventStreams
+from relaydesk_server.events.follower import LogFollower
+from relaydesk_server.events.stream import REPLAY_PAGE, EventStreams
 from relaydesk_server.metrics import MetricsEndpoint, ServerMetrics, gauge_reader, parse_listen
 from relaydesk_server.storage.postgres.engine import PostgresEngine
 from relaydesk_server.storage.store import SqliteStore, Store
@@ -103,6 +107,63 @@ class ServerOptions:
     webchat_start_burst: int = 20
 
 
+class OtherServers:
+    """What this server does when other servers sharing its database (PostgreSQL) commit:
+    publishes their events to its subscribers, wakes its workers whose tables changed
+    (a timer scheduled elsewhere may be due here), and reloads its copy of the
+    credentials; and hands its subscribers their typing. On SQLite nobody else commits,
+    and `run` returns at once."""
+
+    def __init__(
+        self, store: Store, bus: EventBus, follower: LogFollower, authenticator: Authenticator
+    ) -> None:
+        self._store = store
+        self._bus = bus
+        self.follower = follower
+        self._authenticator = authenticator
+        self._reloading: asyncio.Task[None] | None = None
+        self._reload_again = False
+
+    async def run(self) -> None:
+        await self._store.watch_other_servers(self.heard, self._bus.publish_shared)
+
+    def heard(self, news: frozenset[str]) -> None:
+        if "events" in news:
+            self.follower.nudge()
+        for name in news:
+            wake = self._store.on_changed.get(name)
+            if wake is not None:
+                wake()
+        if news & {"api_keys", "signing_keys"}:
+            self._reload_credentials()
+
+    def _reload_credentials(self) -> None:
+        if self._reloading is not None and not self._reloading.done():
+            self._reload_again = True
+            return
+        self._reloading = asyncio.ensure_future(self._reload())
+
+    async def _reload(self) -> None:
+        while True:
+            self._reload_again = False
+            try:
+                api_keys, signing_keys = await self._store.read(
+                    lambda tx: (tx.api_keys.all(), tx.signing_keys.all())
+                )
+            except Exception:
+                log.exception("could not reload the credentials; trying again later")
+                return
+            self._authenticator.load(api_keys)
+            self._authenticator.keyring.replace(signing_keys)
+            if not self._reload_again:
+                return
+
+
+async def _events_after(store: Store, after: int) -> list[LoggedEvent]:
+    events, _ = await store.read(lambda tx: tx.events.read(after, [], [], REPLAY_PAGE))
+    return events
+
+
 @dataclasses.dataclass
 class RelaydeskServer:
     """A built server: `start()` it, then `stop()` it."""
@@ -120,6 +181,7 @@ class RelaydeskServer:
     webhooks: WebhookSender
     bot_calls: BotCalls
     open_streams: OpenStreams
+    other_servers: OtherServers
     # What every call goes through, on either transport; it stops taking calls first.
     pipeline: CallPipeline
     # The Prometheus endpoint, when metrics are on.
@@ -153,6 +215,7 @@ class RelaydeskServer:
             asyncio.create_task(self.webhooks.run()),
             asyncio.create_task(self.bot_calls.run()),
             asyncio.create_task(self.open_streams.expiry.run()),
+            asyncio.create_task(self.other_servers.run()),
         ]
 
     async def maintain_once(self) -> None:
@@ -250,24 +313,11 @@ def _check_http_listen(listen: str, tls: TlsFiles | None, allow_insecure: bool) 
         ) from None
 
 
-POSTGRES_SCHEMES = ("postgresql://", "postgres://")
-SQLITE_SCHEME = "sqlite:///"
-
-
-def check_database_url(url: str) -> str:
-    """`url` when it names a database relaydesk can use; ValueError saying why not."""
-    if url.startswith(POSTGRES_SCHEMES):
-        return url
-    if url.startswith(SQLITE_SCHEME) and len(url) > len(SQLITE_SCHEME):
-        return url
-    raise ValueError("expected sqlite:///PATH or postgresql://…")
-
-
 def open_store(options: ServerOptions, data_dir: Path, metrics: ServerMetrics | None) -> Store:
     """The store over the database `options` name (not yet opened)."""
     url = options.database_url
     on_batch = None if metrics is None else metrics.observe_batch
-    if url is not None and url.startswith(POSTGRES_SCHEMES):
+    if url is not None and is_postgres(url):
         return Store(
             PostgresEngine(url),
             options.clock,
@@ -277,7 +327,7 @@ def open_store(options: ServerOptions, data_dir: Path, metrics: ServerMetrics | 
         )
     path = data_dir / DB_FILE
     if url is not None:
-        path = Path(check_database_url(url)[len(SQLITE_SCHEME) - 1 :])
+        path = sqlite_path(check_database_url(url))
     return SqliteStore(
         path, options.clock, options.ids, event_encoder=encode_event, on_batch=on_batch
     )
@@ -327,7 +377,9 @@ async def create_server(options: ServerOptions) -> RelaydeskServer:
         compacted_through=head if oldest is None else oldest - 1,
         capacity=options.subscriber_buffer,
     )
-    store.on_events = bus.publish
+    follower = LogFollower(bus, functools.partial(_events_after, store))
+    store.on_events = follower.committed
+    bus.on_ephemeral = store.share
     open_streams = OpenStreams(options.clock)
     streams = EventStreams(
         store,
@@ -451,6 +503,7 @@ async def create_server(options: ServerOptions) -> RelaydeskServer:
         webhooks=sender,
         bot_calls=bot_calls,
         open_streams=open_streams,
+        other_servers=OtherServers(store, bus, follower, authenticator),
         pipeline=pipeline,
         metrics=endpoint,
         http=http,

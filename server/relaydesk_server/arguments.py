@@ -22,3 +22,28 @@ def read_file(flag: str, path: Path) -> bytes:
         return path.read_bytes()
     except OSError as error:
         raise UsageError(f"{flag} {path}: cannot read it: {error.strerror or error}") from error
+
+
+POSTGRES_SCHEMES = ("postgresql://", "postgres://")
+SQLITE_SCHEME = "sqlite:///"
+
+
+def check_database_url(url: str) -> str:
+    """`url` when it names a database relaydesk can use; ValueError saying why not."""
+    if is_postgres(url) or is_sqlite(url):
+        return url
+    raise ValueError("expected sqlite:///PATH or postgresql://…")
+
+
+def is_postgres(url: str) -> bool:
+    return url.startswith(POSTGRES_SCHEMES)
+
+
+def is_sqlite(url: str) -> bool:
+    return url.startswith(SQLITE_SCHEME) and len(url) > len(SQLITE_SCHEME)
+
+
+def sqlite_path(url: str) -> Path:
+    """The file a `sqlite:///PATH` URL names: /PATH (`sqlite:////PATH` too, as some
+    tools write an absolute path)."""
+    return Path("/" + url[len(SQLITE_SCHEME) :].lstrip("/"))

@@ -18,9 +18,9 @@ from pathlib import Path
 
 import uvloop
 
-from relaydesk_server import __version__, admin, backup
-from relaydesk_server.app import ServerOptions, check_database_url, create_server
-from relaydesk_server.arguments import UsageError, env, read_file
+from relaydesk_server import __version__, admin, backup, copy_data
+from relaydesk_server.app import ServerOptions, create_server
+from relaydesk_server.arguments import UsageError, check_database_url, env, read_file
 from relaydesk_server.durations import parse_duration
 from relaydesk_server.logs import configure_logging
 from relaydesk_server.metrics import parse_listen
@@ -347,6 +347,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.set_defaults(usage_error=serve.error)
     admin.add_verbs(verbs)
     backup.add_verb(verbs)
+    copy_data.add_verb(verbs)
     return parser
 
 

@@ -14,10 +14,11 @@ from relaydesk_server.domain.names import RandomIds
 from relaydesk_server.storage.migrations import MIGRATIONS
 from relaydesk_server.storage.postgres.engine import PostgresEngine
 from relaydesk_server.storage.store import Store, StoreTransaction
+from tests.support import encode_sequence, log_channel_events
 
 
 def new_store(url: str) -> Store:
-    return Store(PostgresEngine(url), ManualClock(), RandomIds())
+    return Store(PostgresEngine(url), ManualClock(), RandomIds(), event_encoder=encode_sequence)
 
 
 @pytest.fixture
@@ -69,15 +70,16 @@ async def test_a_failing_write_rolls_back_alone_within_its_batch(store: Store) -
     assert names == ["kept"]
 
 
-async def test_the_event_log_head_survives_compaction(store: Store) -> None:
-    def compact(tx: StoreTransaction) -> int:
-        tx.db.execute(
-            "INSERT INTO events (sequence, create_time, type, channel, data) "
-            "VALUES (7, ?, 'X', NULL, ?)",
-            ["2026-01-01T00:00:00.000000Z", b"\x00\x01"],
-        )
-        return tx.events.delete_through(7)
-
-    assert await store.write(compact) == 1
-    assert await store.read(lambda tx: tx.events.last_sequence()) == 7
-    assert await store.read(lambda tx: tx.events.compaction_bound(dt.datetime.now(dt.UTC))) == 0
+async def test_the_event_log_head_survives_compaction(postgres_url: str) -> None:
+    store = new_store(postgres_url)
+    store.open()
+    try:
+        assert await store.write(log_channel_events(7)) == list(range(1, 8))
+        assert await store.write(lambda tx: tx.events.delete_through(7)) == 7
+        assert await store.read(lambda tx: tx.events.last_sequence()) == 7
+        bound = await store.read(lambda tx: tx.events.compaction_bound(dt.datetime.now(dt.UTC)))
+        assert bound == 0
+        # Numbering goes on after the compacted ones.
+        assert await store.write(log_channel_events(1)) == [8]
+    finally:
+        await store.close()

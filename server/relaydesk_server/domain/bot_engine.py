@@ -19,6 +19,7 @@ customers get them as an agent's), and leaves it when it ends.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 import logging
 from typing import Any
@@ -359,6 +360,12 @@ def reply_timeout(tx: Transaction, execution_id: str) -> None:
     run.status = ExecutionStatus.ENDED
     run.reason = f"no reply within {state.step.timeout} at {state.name!r}"
     _finished(tx, run)
+
+
+def claim_calls(tx: Transaction, hold: dt.timedelta, limit: int) -> list[HttpCall]:
+    """The queued HTTP calls to make now, held for the caller for `hold`: whichever servers
+    look, each call goes to one of them (to another only once the hold has run out)."""
+    return list(tx.executions.claim_calls(tx.now(), tx.now() + hold, limit))
 
 
 def call_done(tx: Transaction, call: HttpCall, outcome: HttpOutcome) -> None:

@@ -201,7 +201,18 @@ class ExecutionRepository(Protocol):
         """Queues the HTTP call an http_request step waits for (one per execution)."""
         ...
 
-    def calls(self, limit: int) -> Sequence[HttpCall]: ...
+    def claim_calls(self, now: dt.datetime, until: dt.datetime, limit: int) -> Sequence[HttpCall]:
+        """The queued calls nobody holds by `now`, oldest first, held from now `until`."""
+        ...
+
+    def hold_calls(self, execution_ids: Sequence[str], until: dt.datetime | None) -> None:
+        """Holds the calls `until` then (None: releases them)."""
+        ...
+
+    def next_hold_end(self) -> dt.datetime | None:
+        """When the first hold on a call runs out."""
+        ...
+
     def drop_call(self, execution_id: str) -> bool:
         """Forgets the execution's queued call; whether there was one."""
         ...
@@ -263,10 +274,18 @@ class WebhookOutbox(Protocol):
         ...
 
     def next_due(self) -> dt.datetime | None: ...
-    def finish(self, posting_id: int, attempts: int, error: str) -> None: ...
-    def retry_later(
-        self, posting_id: int, attempts: int, error: str, when: dt.datetime
-    ) -> None: ...
+    def hold(self, posting_ids: Sequence[int], until: dt.datetime) -> None:
+        """Makes the postings due again only at `until` (a server sending them holds them)."""
+        ...
+
+    def finish(self, posting_id: int, attempts: int, error: str) -> bool:
+        """Records the posting's last attempt, its `attempts`-th; False (and nothing
+        changes) when that attempt was recorded already (by another server)."""
+        ...
+
+    def retry_later(self, posting_id: int, attempts: int, error: str, when: dt.datetime) -> bool:
+        """As `finish`, for an attempt that failed and is to be tried again at `when`."""
+        ...
 
 
 class TimerRepository(Protocol):
@@ -322,6 +341,10 @@ class EventLog(Protocol):
 
     def oldest_retained(self) -> int | None:
         """The oldest sequence still in the log (None: the log is empty)."""
+        ...
+
+    def compacted_through(self) -> int:
+        """The newest sequence compaction removed (0: none), by whichever server."""
         ...
 
     def compaction_bound(self, cutoff: dt.datetime) -> int:

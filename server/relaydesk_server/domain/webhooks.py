@@ -21,6 +21,10 @@ from relaydesk_server.domain.webhooks_model import Posting, Target
 FIRST_RETRY = dt.timedelta(seconds=1)
 LONGEST_RETRY = dt.timedelta(minutes=5)
 POST_TIMEOUT = dt.timedelta(seconds=5)
+# How long the server sending a posting holds it, so that no other server sends it too:
+# longer than a POST may take. A server that dies while holding postings delays them
+# by at most this much; another server then sends them.
+HOLD = POST_TIMEOUT + dt.timedelta(seconds=2)
 
 
 def enqueue_if_watched(tx: Transaction, sequence: int, event: DomainEvent, data: bytes) -> None:
@@ -52,13 +56,24 @@ def retry_delay(attempts: int) -> dt.timedelta:
     return min(FIRST_RETRY * (1 << max(attempts - 1, 0)), LONGEST_RETRY)
 
 
+def claim_due(tx: Transaction, limit: int) -> list[tuple[Posting, Target | None]]:
+    """The postings due now, each with its flow's webhook (read once per flow), held for
+    the caller for HOLD: whichever servers look, each posting goes to one of them."""
+    postings = tx.webhooks.due(tx.now(), limit)
+    tx.webhooks.hold([posting.id for posting in postings], tx.now() + HOLD)
+    targets = {flow_id: target_of(tx, flow_id) for flow_id in {p.flow_id for p in postings}}
+    return [(posting, targets[posting.flow_id]) for posting in postings]
+
+
 def record_attempt(
     tx: Transaction, posting: Posting, target: Target | None, error: str | None
 ) -> bool:
-    """Records how a POST went; returns whether the posting is finished (sent or given up)."""
+    """Records how a POST went; returns whether the posting is finished (sent or given
+    up). A record that comes too late (another server took over) changes nothing."""
     attempts = posting.attempts + 1
     if error is None or target is None or attempts > target.retry_count:
         tx.webhooks.finish(posting.id, attempts, error or "")
         return True
-    tx.webhooks.retry_later(posting.id, attempts, error, tx.now() + retry_delay(attempts))
-    return False
+    return not tx.webhooks.retry_later(
+        posting.id, attempts, error, tx.now() + retry_delay(attempts)
+    )

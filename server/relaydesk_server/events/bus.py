@@ -45,15 +45,19 @@ class Subscription:
                 self.queue.append(event)
                 added = True
         if len(self.queue) > self.capacity:
-            self.overflowed = True
-            self.queue.clear()
-            self.ready.set()
-            if self.on_cut is not None:
-                self.on_cut()
+            self.cut()
             return False
         if added:
             self.ready.set()
         return True
+
+    def cut(self) -> None:
+        """Ends the subscription where its stream was: it resumes from its cursor."""
+        self.overflowed = True
+        self.queue.clear()
+        self.ready.set()
+        if self.on_cut is not None:
+            self.on_cut()
 
     def close(self) -> None:
         self.closing = True
@@ -73,6 +77,8 @@ class EventBus:
         # Replaying streams and the sequence each has read up to: compaction
         # never removes what one of them still has to read.
         self.replay_cursors: dict[object, int] = {}
+        # Told of each ephemeral event published here.
+        self.on_ephemeral: Callable[[LoggedEvent], None] | None = None
 
     @property
     def subscriber_count(self) -> int:
@@ -84,7 +90,14 @@ class EventBus:
         self._fan_out(events)
 
     def publish_ephemeral(self, event: LoggedEvent) -> None:
-        """Typing and the like: delivered live, never stored."""
+        """Typing and the like: delivered live, never stored; and handed to `on_ephemeral`
+        (the other servers sharing the database)."""
+        self._fan_out([event])
+        if self.on_ephemeral is not None:
+            self.on_ephemeral(event)
+
+    def publish_shared(self, event: LoggedEvent) -> None:
+        """An ephemeral event another server published."""
         self._fan_out([event])
 
     def _fan_out(self, events: list[LoggedEvent]) -> None:
@@ -103,6 +116,13 @@ class EventBus:
 
     def unsubscribe(self, subscription: Subscription) -> None:
         self._subscriptions.discard(subscription)
+
+    def cut_all(self) -> None:
+        """Every live subscriber resumes from the log by its cursor (the bus could not
+        follow it)."""
+        for subscription in self._subscriptions:
+            subscription.cut()
+        self._subscriptions.clear()
 
     def close_all(self) -> None:
         self.closed = True

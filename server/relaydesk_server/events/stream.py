@@ -110,15 +110,33 @@ def _fell_behind(subscription: Subscription) -> ResourceExhausted:
     )
 
 
+def _expired(after: int, compacted_through: int) -> OutOfRange:
+    return OutOfRange(
+        f"events after {after} are no longer retained (the log starts after "
+        f"{compacted_through}); re-read state with the List RPCs and subscribe afresh",
+        reason="CURSOR_EXPIRED",
+    )
+
+
+def _check_retained(tx: Transaction, after: int) -> None:
+    """Refuses to replay from `after` once compaction (on any server sharing the
+    database) removed events after it: a replay never skips what it cannot read."""
+    compacted_through = tx.events.compacted_through()
+    if after < compacted_through:
+        raise _expired(after, compacted_through)
+
+
 def _read_page(
     tx: Transaction, *, after: int, channels: list[str], types: list[EventType]
 ) -> tuple[list[LoggedEvent], int]:
+    _check_retained(tx, after)
     return tx.events.read(after, channels, types, REPLAY_PAGE)
 
 
 def _read_personal_page(
     tx: Transaction, *, after: int, identity: str, scope: str | None
 ) -> tuple[list[LoggedEvent], int]:
+    _check_retained(tx, after)
     return tx.events.read_personal(after, identity, scope, REPLAY_PAGE)
 
 
@@ -127,6 +145,7 @@ def _read_first_personal_page(
 ) -> tuple[list[str], list[LoggedEvent], int]:
     """The person's memberships as of `after`, and the first page after it, from
     one snapshot."""
+    _check_retained(tx, after)
     member_of = tx.events.member_channels(identity, scope, after)
     return member_of, *tx.events.read_personal(after, identity, scope, REPLAY_PAGE)
 
@@ -208,12 +227,7 @@ class EventStreams:
                 reason="CURSOR_IN_FUTURE",
             )
         if after < self.bus.compacted_through:
-            raise OutOfRange(
-                f"events after {after} are no longer retained (the log starts after "
-                f"{self.bus.compacted_through}); re-read state with the List RPCs and "
-                "subscribe afresh",
-                reason="CURSOR_EXPIRED",
-            )
+            raise _expired(after, self.bus.compacted_through)
 
     async def stream(self, request: StreamRequest) -> AsyncIterator[bytes | Live]:
         """The stream's frames, and LIVE once, when it has joined the bus: whatever

@@ -1,4 +1,4 @@
-"""The event log in SQLite: appended by the writer, read back for replay, compacted."""
+"""The event log: appended by the writer, read back for replay, compacted."""
 
 from __future__ import annotations
 
@@ -144,6 +144,11 @@ class SqlEventLog:
         for row in self._db.query("SELECT min(sequence) AS oldest FROM events"):
             return row["oldest"]  # type: ignore[no-any-return]
         return None
+
+    def compacted_through(self) -> int:
+        # Sequences have no gaps: whatever is below the oldest one left was compacted.
+        oldest = self.oldest_retained()
+        return self.last_sequence() if oldest is None else oldest - 1
 
     def compaction_bound(self, cutoff: dt.datetime) -> int:
         for row in self._db.query(

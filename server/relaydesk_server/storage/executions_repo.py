@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 from collections.abc import Sequence
 from typing import Any
@@ -128,16 +129,30 @@ class SqlExecutionRepository:
     # -- the HTTP calls steps wait for -------------------------------------
 
     def queue_call(self, call: HttpCall) -> None:
-        self._db.upsert("bot_http_calls", dataclasses.asdict(call), pk="execution_id")
+        self._db.upsert(
+            "bot_http_calls", {**dataclasses.asdict(call), "hold_until": None}, pk="execution_id"
+        )
         self.changed = True
 
-    def calls(self, limit: int) -> Sequence[HttpCall]:
+    def claim_calls(self, now: dt.datetime, until: dt.datetime, limit: int) -> Sequence[HttpCall]:
         rows = self._db.query(
             "SELECT execution_id, state, method, url, body FROM bot_http_calls "
-            "ORDER BY rowid LIMIT ?",
-            [limit],
+            "WHERE hold_until IS NULL OR hold_until <= ? ORDER BY rowid LIMIT ?",
+            [ts_to_db(now), limit],
         )
+        self.hold_calls([row["execution_id"] for row in rows], until)
         return [HttpCall(**row) for row in rows]
+
+    def hold_calls(self, execution_ids: Sequence[str], until: dt.datetime | None) -> None:
+        for execution_id in execution_ids:
+            self._db.execute(
+                "UPDATE bot_http_calls SET hold_until = ? WHERE execution_id = ?",
+                [None if until is None else ts_to_db(until), execution_id],
+            )
+
+    def next_hold_end(self) -> dt.datetime | None:
+        row = self._db.execute("SELECT min(hold_until) FROM bot_http_calls").fetchone()
+        return None if row is None or row[0] is None else ts_from_db(row[0])
 
     def drop_call(self, execution_id: str) -> bool:
         cursor = self._db.execute(

@@ -1,4 +1,4 @@
-"""API keys in SQLite."""
+"""API keys and the signing keys of access tokens."""
 
 from __future__ import annotations
 
@@ -28,6 +28,8 @@ def _from_row(row: dict[str, Any]) -> ApiKey:
 class SqlApiKeyRepository:
     def __init__(self, db: Db) -> None:
         self._db = db
+        # Set by every write, for the store (other servers reload their copies).
+        self.changed = False
 
     def get(self, key_id: str) -> ApiKey | None:
         return fetch_one(self._db, "SELECT * FROM api_keys WHERE id = ?", [key_id], _from_row)
@@ -50,9 +52,11 @@ class SqlApiKeyRepository:
                 "update_time": ts_to_db(key.update_time),
             },
         )
+        self.changed = True
 
     def delete(self, key_id: str) -> None:
         self._db.delete("api_keys", key_id)
+        self.changed = True
 
     def count_role(self, role: Role) -> int:
         row = self._db.execute("SELECT count(*) FROM api_keys WHERE role = ?", [role.value])
@@ -62,6 +66,8 @@ class SqlApiKeyRepository:
 class SqlSigningKeyRepository:
     def __init__(self, db: Db) -> None:
         self._db = db
+        # Set by every write, for the store (other servers reload their copies).
+        self.changed = False
 
     def all(self) -> list[SigningKey]:
         return [
@@ -85,9 +91,11 @@ class SqlSigningKeyRepository:
             },
             pk="id",
         )
+        self.changed = True
 
     def delete_retired(self, now: dt.datetime) -> None:
         self._db.execute(
             "DELETE FROM signing_keys WHERE retire_time IS NOT NULL AND retire_time <= ?",
             [ts_to_db(now)],
         )
+        self.changed = True

@@ -793,6 +793,36 @@ _WEBHOOK_ORDER: tuple[Step, ...] = (
     ),
 )
 
+# Several servers on one PostgreSQL number events from one counter: the row that
+# each writing transaction locks first and updates last (storage/sql.py, "the event
+# log"), so sequences commit in order with no gap. `generation` counts the
+# transactions that wrote, and `routing_version` those that changed routing's rows
+# (workers, queues, workflows, tasks, reservations), so a server can tell what another
+# one changed since its own last. SQLite is written by one server only, which numbers
+# events itself.
+_SHARED_EVENT_HEAD: tuple[Step, ...] = (
+    *(
+        Sql(
+            None,
+            postgres=f"ALTER TABLE event_log_head ADD COLUMN {column} BIGINT NOT NULL DEFAULT 0",
+        )
+        for column in ("last_sequence", "generation", "routing_version")
+    ),
+    Sql(
+        None,
+        postgres="INSERT INTO event_log_head (id, compacted_through, last_sequence) "
+        "VALUES (1, 0, (SELECT coalesce(max(sequence), 0) FROM events)) "
+        "ON CONFLICT (id) DO UPDATE SET last_sequence = greatest("
+        "event_log_head.compacted_through, (SELECT coalesce(max(sequence), 0) FROM events))",
+    ),
+)
+
+# A bot's HTTP call is held by the server making it until its outcome is recorded (or the
+# hold runs out, when that server died): one server makes it, whichever servers look.
+_BOT_CALL_HOLDS: tuple[Step, ...] = (
+    AddColumn("bot_http_calls", Column("hold_until", TXT), quoted=False),
+)
+
 
 MIGRATIONS: list[Migration] = [
     Migration("0001_initial", _INITIAL),
@@ -813,6 +843,8 @@ MIGRATIONS: list[Migration] = [
     Migration("0016_executions", _EXECUTIONS),
     Migration("0017_flow_allowed_origins", _FLOW_ALLOWED_ORIGINS),
     Migration("0018_webhook_order", _WEBHOOK_ORDER),
+    Migration("0019_shared_event_head", _SHARED_EVENT_HEAD),
+    Migration("0020_bot_call_holds", _BOT_CALL_HOLDS),
 ]
 
 _SCHEMA_MIGRATIONS = _table("schema_migrations", {"name": TXT, "applied_time": TXT}, "name")

@@ -1,6 +1,6 @@
 """One set of repositories and one migration history for SQLite and PostgreSQL.
 
-The design, in four parts:
+The design, in five parts:
 
 1. The repositories speak SQL through `Db`, a small connection of our own: `execute`,
    `query`, `first`, and the few table verbs every repository needs (`insert`, `update`,
@@ -32,6 +32,14 @@ The design, in four parts:
    sqlite-utils used to write, so databases made before and after read the same. Each
    migration runs in one transaction, recorded in `schema_migrations`; on PostgreSQL the
    whole run holds an advisory lock, so servers starting together migrate once.
+
+5. Several servers may share one PostgreSQL (API §15). Each writing transaction first
+   locks the one row that holds the event log's head (`claim_log`) and updates it last
+   (`release_log`): sequences are therefore taken in commit order, with no gap, whichever
+   server commits, and the row's `generation` tells a server whether anyone else wrote
+   since its own last transaction (its caches are then re-read before it writes). The
+   same transaction sends a NOTIFY naming what changed, which the other servers LISTEN
+   for (storage/postgres/engine.py) to feed their subscribers and wake their workers.
 
 The store (storage/store.py) is the same for both engines: one writer connection in a
 thread that groups writes into one transaction (a savepoint each, one COMMIT per batch),
@@ -118,6 +126,39 @@ class Dialect:
 
     def events_compacted(self, db: Db, through: int) -> None:
         """Told that compaction removed the events up to `through` (same transaction)."""
+
+    # -- several servers on one database -------------------------------------------
+
+    def claim_log(self, db: Db) -> LogClaim | None:
+        """Called first in every writing transaction. Where other servers may write to
+        the same database, locks the event log's head until the commit and returns it;
+        None where this server is the only writer (it numbers events by itself)."""
+        return None
+
+    def release_log(
+        self, db: Db, claim: LogClaim, last_sequence: int, routing_changed: bool, news: str
+    ) -> None:
+        """Called last in a writing transaction that claimed the log: records its last
+        sequence (and that it changed routing's rows), and tells the other servers, once
+        it commits, `news` (what changed)."""
+
+
+# What a writing transaction's notice to the other servers may name: the tables the
+# store watches (Store.on_changed) and "events". All of them, when a server cannot know.
+EVERYTHING = frozenset(
+    {"events", "timers", "deliveries", "webhooks", "bot_calls", "api_keys", "signing_keys"}
+)
+
+
+@dataclasses.dataclass(frozen=True)
+class LogClaim:
+    """The event log's head as a writing transaction locked it: the last sequence any
+    server committed, how many writing transactions committed before, and how many of
+    them changed routing's rows."""
+
+    last_sequence: int
+    generation: int
+    routing_version: int
 
 
 class Db:

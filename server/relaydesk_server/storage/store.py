@@ -15,12 +15,15 @@ PostgreSQL's MVCC).
 from __future__ import annotations
 
 import asyncio
+import base64
 import concurrent.futures
+import contextlib
 import dataclasses
 import datetime as dt
 import functools
 import logging
 import queue
+import secrets
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -31,7 +34,7 @@ from typing import Any, Protocol, TypeVar
 from relaydesk_server.clock import Clock
 from relaydesk_server.domain import webhooks
 from relaydesk_server.domain.errors import InvalidArgument, Unavailable
-from relaydesk_server.domain.events_model import LoggedEvent
+from relaydesk_server.domain.events_model import EventType, LoggedEvent
 from relaydesk_server.domain.names import IdSource, ResourceKind
 from relaydesk_server.domain.ports import Idempotency
 from relaydesk_server.domain.routing_index import RoutingIndex
@@ -42,7 +45,7 @@ from relaydesk_server.storage.channels_repo import (
     SqlMemberRepository,
     SqlMessageRepository,
 )
-from relaydesk_server.storage.codec import ts_to_db
+from relaydesk_server.storage.codec import ts_from_db, ts_to_db
 from relaydesk_server.storage.connection import connect
 from relaydesk_server.storage.deliveries_repo import SqlDeliveryRepository
 from relaydesk_server.storage.events_repo import (
@@ -67,7 +70,7 @@ from relaydesk_server.storage.routing_sync import (
     load_routing_index,
 )
 from relaydesk_server.storage.sessions_repo import SqlInboundLog, SqlSessionRepository
-from relaydesk_server.storage.sql import Db, Dialect
+from relaydesk_server.storage.sql import Db, Dialect, LogClaim
 from relaydesk_server.storage.sqlite.dialect import SQLITE
 from relaydesk_server.storage.stats import SqlStatistics
 from relaydesk_server.storage.tasks_repo import SqlTaskRepository
@@ -101,12 +104,36 @@ class Engine(Protocol):
 
     def in_transaction(self, conn: Any) -> bool: ...
 
+    def is_lost(self, conn: Any) -> bool:
+        """Whether `conn` can no longer be used (its server went away)."""
+        ...
+
     def reader(self) -> Any:
         """A context manager lending a reader connection to the calling thread."""
         ...
 
     def close(self) -> None:
         """Closes the readers' connections."""
+        ...
+
+    # Whether other servers may share the database.
+    shared: bool
+
+    async def watch_commits(
+        self,
+        instance: str,
+        heard: Callable[[frozenset[str]], None],
+        passed: Callable[[str], None],
+    ) -> None:
+        """Calls `heard` with what other servers' transactions changed (the names of
+        `Store.on_changed`, and "events"), as they commit, until cancelled; with
+        EVERYTHING whenever it cannot know (at start, after a lost connection, and
+        now and then in case a notice was missed); and `passed` with what they `pass_on`.
+        Returns at once where this server is the database's only writer."""
+        ...
+
+    def pass_on(self, instance: str, text: str) -> None:
+        """Hands `text` (short) to the other servers' `passed`; nothing where none can be."""
         ...
 
 
@@ -133,6 +160,9 @@ class SqliteEngine:
     def in_transaction(self, conn: Any) -> bool:
         return bool(conn.in_transaction)
 
+    def is_lost(self, conn: Any) -> bool:
+        return False  # a file does not go away
+
     @contextmanager
     def reader(self) -> Iterator[Any]:
         conn = getattr(self._local, "conn", None)
@@ -148,6 +178,20 @@ class SqliteEngine:
             for conn in self._conns:
                 conn.close()
             self._conns.clear()
+
+    # One server owns a SQLite file: nobody else commits, nobody needs telling.
+    shared = False
+
+    async def watch_commits(
+        self,
+        instance: str,
+        heard: Callable[[frozenset[str]], None],
+        passed: Callable[[str], None],
+    ) -> None:
+        return
+
+    def pass_on(self, instance: str, text: str) -> None:
+        return
 
 
 class StoreTransaction:
@@ -224,6 +268,16 @@ class _WriteJob:
     future: asyncio.Future[Any]
 
 
+# A repository whose writes the store reports (Store.on_changed).
+_Watched = (
+    SqlTimerRepository
+    | SqlDeliveryRepository
+    | SqlWebhookOutbox
+    | SqlExecutionRepository
+    | SqlApiKeyRepository
+    | SqlSigningKeyRepository
+)
+
 # A write's job, with its result or its error.
 _Outcome = tuple[_WriteJob, Any, BaseException | None]
 
@@ -235,6 +289,37 @@ def _resolve(future: asyncio.Future[Any], result: Any, error: BaseException | No
         future.set_exception(error)
     else:
         future.set_result(result)
+
+
+# PostgreSQL's NOTIFY payloads hold less than 8000 bytes.
+MAX_SHARED = 7000
+
+
+def _pack_event(event: LoggedEvent) -> str:
+    data = base64.b64encode(event.data).decode()
+    return f"{event.type.value} {event.channel or '-'} {ts_to_db(event.create_time)} {data}"
+
+
+def _unpack_event(text: str) -> LoggedEvent:
+    kind, channel, created, data = text.split(" ")
+    return LoggedEvent(
+        0,
+        EventType(kind),
+        None if channel == "-" else channel,
+        ts_from_db(created),
+        base64.b64decode(data, validate=True),
+    )
+
+
+def _log_failure(future: concurrent.futures.Future[None]) -> None:
+    error = future.exception()
+    if error is not None:
+        log.warning("could not share an event with the other servers", extra={"error": str(error)})
+
+
+def _answer(outcomes: list[_Outcome]) -> None:
+    for job, result, error in outcomes:
+        _resolve(job.future, result, error)
 
 
 def _no_events(sequence: int, now: dt.datetime, event: object) -> bytes:
@@ -262,13 +347,23 @@ class Store:
         # Called on the writer thread after each committed batch with its number of
         # writes and the seconds from its BEGIN until its COMMIT returned (metrics).
         self._on_batch = on_batch
-        # Called on the event loop with each batch's committed events, in order.
-        self.on_events: Callable[[list[LoggedEvent]], None] | None = None
+        # Called on the event loop with each batch's committed events, in order. It may
+        # return a future (when earlier events of other servers must reach subscribers
+        # first): the batch's writers are answered once it is done.
+        self.on_events: Callable[[list[LoggedEvent]], asyncio.Future[None] | None] | None = None
         # Called on the event loop after a batch that wrote to a watched table:
         # "timers" (a timer scheduled or moved), "deliveries" (one added or
-        # ended), "webhooks" (a posting queued).
+        # ended), "webhooks" (a posting queued), "bot_calls", "api_keys",
+        # "signing_keys".
         self.on_changed: dict[str, Callable[[], None]] = {}
         self.last_sequence = 0
+        # This server among those sharing the database (PostgreSQL): its notices name it,
+        # so that it does not act on its own.
+        self.instance = secrets.token_hex(8)
+        # The event log's generation and routing version as this server's writer last
+        # committed them (LogClaim): another server wrote since when they differ.
+        self._generation: int | None = None
+        self._routing_version: int | None = None
         self._jobs: queue.SimpleQueue[_WriteJob | None] = queue.SimpleQueue()
         self._writer_conn: Any = None
         self._writer_thread: threading.Thread | None = None
@@ -333,18 +428,7 @@ class Store:
         return await future
 
     def _write_loop(self, conn: Any) -> None:
-        db = Db(conn, self.engine.dialect)
-        self._sequencer = Sequencer(self.last_sequence)
-        self._event_log = SqlEventWriter(
-            db, self._sequencer, self._event_encoder, self._job_now, self._worker_identity
-        )
-        tx = StoreTransaction(db, self.clock, self.ids, self._event_log)
-        self._channel_cache = CachedChannelRepository(db)
-        tx.channels = self._channel_cache
-        self._routing = load_routing_index(db)
-        tx.follow_routing(self._routing)
-        self._event_log.tap = functools.partial(webhooks.enqueue_if_watched, tx)
-        self._tx = tx
+        tx = self._writer_state(conn)
         stopping = False
         while not stopping:
             first = self._jobs.get()
@@ -360,7 +444,69 @@ class Store:
                     stopping = True
                     break
                 batch.append(job)
-            self._run_batch(conn, tx, batch)
+            if self._writer_conn is None:  # lost: a new connection, or the batch fails
+                conn, tx = self._reconnect(batch)
+                if conn is None:
+                    continue
+            if not self._run_batch(conn, tx, batch, first_try=True):
+                # The connection was gone before anything ran (PostgreSQL restarted, or
+                # dropped an idle connection): the same batch, once, on a new one.
+                conn, tx = self._reconnect(batch)
+                if conn is not None:
+                    self._run_batch(conn, tx, batch, first_try=False)
+
+    def _writer_state(self, conn: Any) -> StoreTransaction:
+        """The writer's transaction over `conn`, and what it keeps in memory, read from
+        the database."""
+        db = Db(conn, self.engine.dialect)
+        self._writer_conn = conn
+        self._sequencer = Sequencer(self.last_sequence)
+        self._event_log = SqlEventWriter(
+            db, self._sequencer, self._event_encoder, self._job_now, self._worker_identity
+        )
+        tx = StoreTransaction(db, self.clock, self.ids, self._event_log)
+        self._channel_cache = CachedChannelRepository(db)
+        tx.channels = self._channel_cache
+        self._routing = load_routing_index(db)
+        tx.follow_routing(self._routing)
+        self._event_log.tap = functools.partial(webhooks.enqueue_if_watched, tx)
+        self._tx = tx
+        # Whatever was written meanwhile, by any server, is followed at the next claim.
+        self._generation = self._routing_version = None
+        return tx
+
+    def _reconnect(self, batch: list[_WriteJob]) -> tuple[Any, StoreTransaction]:
+        """A new writer connection and state; when the database cannot be reached, fails
+        `batch` with UNAVAILABLE and returns (None, the old transaction)."""
+        old = self._writer_conn
+        self._writer_conn = None
+        if old is not None:
+            with contextlib.suppress(Exception):
+                old.close()
+        try:
+            conn = self.engine.connect_writer()
+            tx = self._writer_state(conn)
+        except Exception as error:
+            log.warning("cannot reconnect to the database", extra={"error": str(error)})
+            failure = Unavailable(
+                "storage is unreachable; the write was not applied", reason="STORAGE"
+            )
+            failed: list[_Outcome] = [(job, None, failure) for job in batch]
+            batch[0].loop.call_soon_threadsafe(self._complete, failed, [], set())
+            return None, self._tx
+        log.info("reconnected to the database")
+        return conn, tx
+
+    def _follow_other_servers(self, db: Db, tx: StoreTransaction, claim: LogClaim) -> None:
+        """In the writer, at the start of a transaction, when another server wrote since
+        this one's last: what this writer keeps in memory is read again from the
+        database, so that its decisions (routing above all) see the other servers'. The
+        routing index, the costly one, only when they changed routing's rows."""
+        self._sequencer.last = claim.last_sequence
+        self._channel_cache.forget_all()
+        if claim.routing_version != self._routing_version:
+            self._routing = load_routing_index(db)
+            tx.follow_routing(self._routing)
 
     def _job_now(self) -> dt.datetime:
         return self._tx.now()
@@ -370,23 +516,36 @@ class Store:
         worker = self._routing.workers.get(worker_id) or self._tx.workers.get(worker_id)
         return worker.spec.identity if worker is not None else None
 
-    def _run_batch(self, conn: Any, tx: StoreTransaction, batch: list[_WriteJob]) -> None:
+    def _run_batch(
+        self, conn: Any, tx: StoreTransaction, batch: list[_WriteJob], *, first_try: bool
+    ) -> bool:
+        """Runs the batch in one transaction and answers its writers; False (and nothing
+        done, nobody answered) when, on a `first_try`, the connection turned out to be
+        gone before any write ran."""
         outcomes: list[_Outcome] = []
         events: list[LoggedEvent] = []
         changed: set[str] = set()
-        watched: dict[
-            str,
-            SqlTimerRepository | SqlDeliveryRepository | SqlWebhookOutbox | SqlExecutionRepository,
-        ] = {
+        watched: dict[str, _Watched] = {
             "timers": tx.timers,
             "deliveries": tx.deliveries,
             "webhooks": tx.webhooks,
             "bot_calls": tx.executions,
+            "api_keys": tx.api_keys,
+            "signing_keys": tx.signing_keys,
         }
+        dialect = self.engine.dialect
+        db = tx.db
         sequence_at_start = self._sequencer.last
         started = time.perf_counter()
+        claim: LogClaim | None = None
+        running = False
         try:
             conn.execute(self.engine.begin_write)
+            claim = dialect.claim_log(db)
+            running = True
+            if claim is not None and claim.generation != self._generation:
+                self._follow_other_servers(db, tx, claim)
+                sequence_at_start = self._sequencer.last
             for job in batch:
                 tx.begin()
                 for repository in watched.values():
@@ -411,11 +570,26 @@ class Store:
                     self._channel_cache.committed()
                     events += self._event_log.pending
                     outcomes.append((job, result, None))
+            routing_changed = self._routing.mark() > 0
+            if claim is not None:
+                news = sorted(changed | ({"events"} if events else set()))
+                dialect.release_log(
+                    db,
+                    claim,
+                    self._sequencer.last,
+                    routing_changed,
+                    f"{self.instance} {' '.join(news)}" if news else "",
+                )
             conn.execute("COMMIT")
             self._routing.forget_journal()
         except self.engine.dialect.errors:
+            lost = self.engine.is_lost(conn)
+            if lost and first_try and not running:
+                return False
             log.exception("transaction failed; %d writes rolled back", len(batch))
-            if self.engine.in_transaction(conn):
+            if lost:
+                self._writer_conn = None  # a new connection for the next batch
+            elif self.engine.in_transaction(conn):
                 conn.execute("ROLLBACK")
             self._sequencer.last = sequence_at_start
             self._channel_cache.forget_all()
@@ -426,6 +600,9 @@ class Store:
             changed = set()
         else:
             self.last_sequence = self._sequencer.last
+            if claim is not None:
+                self._generation = claim.generation + 1
+                self._routing_version = claim.routing_version + int(routing_changed)
             if self._on_batch is not None:
                 try:
                     self._on_batch(len(batch), time.perf_counter() - started)
@@ -433,6 +610,7 @@ class Store:
                     log.exception("the batch observer failed")
         # One wake-up of the event loop per batch, however many writes it holds.
         batch[0].loop.call_soon_threadsafe(self._complete, outcomes, events, changed)
+        return True
 
     def _complete(
         self,
@@ -448,9 +626,42 @@ class Store:
         # Subscribers hear of a change only once it is durable, and before its
         # writer is answered.
         if events and self.on_events is not None:
-            self.on_events(events)
-        for job, result, error in outcomes:
-            _resolve(job.future, result, error)
+            published = self.on_events(events)
+            if published is not None:
+                published.add_done_callback(lambda _: _answer(outcomes))
+                return
+        _answer(outcomes)
+
+    async def watch_other_servers(
+        self,
+        heard: Callable[[frozenset[str]], None],
+        shared_with_us: Callable[[LoggedEvent], None],
+    ) -> None:
+        """Calls `heard` with what other servers sharing the database change, and
+        `shared_with_us` with the events they `share`, until cancelled
+        (Engine.watch_commits); returns at once on SQLite."""
+
+        def passed(text: str) -> None:
+            try:
+                event = _unpack_event(text)
+            except ValueError:
+                log.warning("ignored a malformed notice from another server")
+                return
+            shared_with_us(event)
+
+        await self.engine.watch_commits(self.instance, heard, passed)
+
+    def share(self, event: LoggedEvent) -> None:
+        """Hands an event that is never stored (typing) to the other servers sharing the
+        database, for their subscribers; at once, without waiting. Nothing on SQLite."""
+        if not self.engine.shared or self._closed:
+            return
+        text = _pack_event(event)
+        if len(text) > MAX_SHARED:
+            log.warning("an event too large to share with the other servers was not shared")
+            return
+        future = self._readers.submit(self.engine.pass_on, self.instance, text)
+        future.add_done_callback(_log_failure)
 
     def _run_job(self, tx: StoreTransaction, job: _WriteJob) -> Any:
         idem = job.idempotency
@@ -520,12 +731,19 @@ class Store:
                 local.conn = conn
             tx: StoreTransaction = local.tx
             tx.begin()
-            # One read transaction: every query of `fn` sees the same snapshot.
-            conn.execute(self.engine.begin_read)
             try:
-                return fn(tx)
-            finally:
-                conn.execute("COMMIT")
+                # One read transaction: every query of `fn` sees the same snapshot.
+                conn.execute(self.engine.begin_read)
+                try:
+                    return fn(tx)
+                finally:
+                    if not self.engine.is_lost(conn):
+                        conn.execute("COMMIT")
+            except self.engine.dialect.errors as error:
+                log.warning("a read failed in storage", extra={"error": str(error)})
+                raise Unavailable(
+                    "storage failed; the read did not complete", reason="STORAGE"
+                ) from error
 
 
 class SqliteStore(Store):

@@ -1,8 +1,9 @@
-"""The webhook outbox in SQLite."""
+"""The webhook outbox."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from relaydesk_server.domain.webhooks_model import Posting
 from relaydesk_server.storage.codec import ts_from_db, ts_to_db
@@ -47,15 +48,32 @@ class SqlWebhookOutbox:
         ).fetchone()
         return None if row is None or row[0] is None else ts_from_db(row[0])
 
-    def finish(self, posting_id: int, attempts: int, error: str) -> None:
-        self._db.execute(
-            "UPDATE webhook_outbox SET done = 1, attempts = ?, last_error = ? WHERE id = ?",
-            (attempts, error, posting_id),
+    def hold(self, posting_ids: Sequence[int], until: dt.datetime) -> None:
+        # Not a change the sender needs to hear of (`changed` stays): it holds them.
+        for posting_id in posting_ids:
+            self._db.execute(
+                "UPDATE webhook_outbox SET next_attempt_time = ? WHERE id = ?",
+                (ts_to_db(until), posting_id),
+            )
+
+    # The attempt before this one is the last recorded: otherwise another server, which
+    # took the posting over when this one's hold ran out, has recorded this attempt.
+    def finish(self, posting_id: int, attempts: int, error: str) -> bool:
+        return (
+            self._db.execute(
+                "UPDATE webhook_outbox SET done = 1, attempts = ?, last_error = ? "
+                "WHERE id = ? AND attempts = ? AND done = 0",
+                (attempts, error, posting_id, attempts - 1),
+            ).rowcount
+            == 1
         )
 
-    def retry_later(self, posting_id: int, attempts: int, error: str, when: dt.datetime) -> None:
-        self._db.execute(
-            "UPDATE webhook_outbox SET attempts = ?, last_error = ?, next_attempt_time = ? "
-            "WHERE id = ?",
-            (attempts, error, ts_to_db(when), posting_id),
+    def retry_later(self, posting_id: int, attempts: int, error: str, when: dt.datetime) -> bool:
+        return (
+            self._db.execute(
+                "UPDATE webhook_outbox SET attempts = ?, last_error = ?, next_attempt_time = ? "
+                "WHERE id = ? AND attempts = ? AND done = 0",
+                (attempts, error, ts_to_db(when), posting_id, attempts - 1),
+            ).rowcount
+            == 1
         )

@@ -25,6 +25,9 @@ from relaydesk_server.workers.schedule import Schedule
 log = logging.getLogger(__name__)
 
 CALL_TIMEOUT = dt.timedelta(seconds=10)
+# How long this server holds a call it makes (longer than the call may take): another
+# server makes it only once the hold ran out, i.e. when this one died making it.
+HOLD = CALL_TIMEOUT + dt.timedelta(seconds=2)
 BATCH = 50
 
 
@@ -32,6 +35,8 @@ class BotCalls:
     def __init__(self, store: Store, clock: Clock) -> None:
         self._store = store
         self._in_flight: set[str] = set()
+        # Calls this server held and gave up on when it stopped (cancelled mid-call).
+        self._abandoned: set[str] = set()
         self._schedule = Schedule("calling for bots", clock, self._call_round, self._next_due)
         self._client = httpx.AsyncClient(
             timeout=CALL_TIMEOUT.total_seconds(), follow_redirects=False
@@ -44,13 +49,24 @@ class BotCalls:
         await self._schedule.run()
 
     async def close(self) -> None:
+        """Lets go of the calls this server holds and did not finish (stopped mid-call), so
+        that the next server to look makes them at once."""
         await self._client.aclose()
+        if self._in_flight or self._abandoned:
+            held = sorted(self._in_flight | self._abandoned)
+            try:
+                await self._store.write(lambda tx: tx.executions.hold_calls(held, None))
+            except Exception:
+                log.exception("could not let go of the bots' calls; they wait for their hold")
 
     async def _next_due(self) -> dt.datetime | None:
-        return None  # new calls poke; nothing waits on the clock
+        # New calls poke; a call held by a server that died is due when its hold ends.
+        return await self._store.read(lambda tx: tx.executions.next_hold_end())
 
     async def _call_round(self) -> bool:
-        calls = await self._store.read(lambda tx: list(tx.executions.calls(BATCH)))
+        calls = await self._store.write(
+            functools.partial(bot_engine.claim_calls, hold=HOLD, limit=BATCH)
+        )
         fresh = [call for call in calls if call.execution_id not in self._in_flight]
         await asyncio.gather(*(self._call(call) for call in fresh))
         return len(calls) == BATCH and bool(fresh)
@@ -84,5 +100,8 @@ class BotCalls:
                     "error": outcome.error,
                 },
             )
+        except asyncio.CancelledError:
+            self._abandoned.add(call.execution_id)
+            raise
         finally:
             self._in_flight.discard(call.execution_id)

@@ -10,7 +10,6 @@ a failed attempt, retried with exponential backoff; every attempt is logged.
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 import functools
 import hashlib
 import hmac
@@ -22,7 +21,7 @@ from google.protobuf import json_format
 from relaydesk.v1 import event_pb2
 from relaydesk_server.clock import Clock
 from relaydesk_server.domain import webhooks
-from relaydesk_server.domain.ports import Store, Transaction
+from relaydesk_server.domain.ports import Store
 from relaydesk_server.domain.webhooks_model import Posting, Target
 from relaydesk_server.workers.schedule import Schedule
 
@@ -42,15 +41,6 @@ def body_of(posting: Posting) -> bytes:
     return json_format.MessageToJson(event, indent=None).encode()
 
 
-def _due(tx: Transaction, now: dt.datetime) -> list[tuple[Posting, Target | None]]:
-    """The postings due now, each with its flow's webhook (read once per flow)."""
-    postings = tx.webhooks.due(now, BATCH)
-    targets = {
-        flow_id: webhooks.target_of(tx, flow_id) for flow_id in {p.flow_id for p in postings}
-    }
-    return [(posting, targets[posting.flow_id]) for posting in postings]
-
-
 class WebhookSender:
     def __init__(self, store: Store, clock: Clock) -> None:
         self._store = store
@@ -64,12 +54,22 @@ class WebhookSender:
         self._client = httpx.AsyncClient(
             timeout=webhooks.POST_TIMEOUT.total_seconds(), follow_redirects=False
         )
+        # The postings this server holds (webhooks.claim_due) and has not recorded.
+        self._holding: set[int] = set()
 
     def poke(self) -> None:
         self._schedule.poke()
 
     async def close(self) -> None:
+        """Lets go of the postings this server held and did not record (stopped mid-POST),
+        so that the next server to look sends them at once."""
         await self._client.aclose()
+        if self._holding:
+            held = sorted(self._holding)
+            try:
+                await self._store.write(lambda tx: tx.webhooks.hold(held, tx.now()))
+            except Exception:
+                log.exception("could not let go of the webhook postings; they wait for their hold")
 
     async def settled(self) -> None:
         """Returns once the sender has recorded what it sent and waits for more."""
@@ -83,7 +83,8 @@ class WebhookSender:
 
     async def send_due(self) -> int:
         """POSTs every posting due now, concurrently; returns how many were tried."""
-        due = await self._store.read(functools.partial(_due, now=self._clock.now()))
+        due = await self._store.write(functools.partial(webhooks.claim_due, limit=BATCH))
+        self._holding.update(posting.id for posting, _ in due)
         await asyncio.gather(*(self._send(posting, target) for posting, target in due))
         return len(due)
 
@@ -94,6 +95,7 @@ class WebhookSender:
         finished = await self._store.write(
             functools.partial(webhooks.record_attempt, posting=posting, target=target, error=error)
         )
+        self._holding.discard(posting.id)
         log.log(
             logging.INFO if error is None else logging.WARNING,
             "webhook %s",

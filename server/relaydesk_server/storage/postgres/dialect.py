@@ -16,6 +16,7 @@ from relaydesk_server.storage.sql import (
     CreateTable,
     Db,
     Dialect,
+    LogClaim,
     Seed,
     Sql,
     Step,
@@ -24,6 +25,13 @@ from relaydesk_server.storage.sql import (
 _TYPES: dict[ColumnKind, str] = {"text": 'TEXT COLLATE "C"', "integer": "BIGINT", "blob": "BYTEA"}
 # Any number will do, as long as it is this one: the advisory lock migrations hold.
 MIGRATION_LOCK = 0x72656C61796465  # "relayde"
+
+# The NOTIFY channel on which each writing transaction tells the other servers what it
+# changed: "<server instance> <names…>" (storage/store.py).
+COMMITS_CHANNEL = "relaydesk_commits"
+# The NOTIFY channel on which a server hands the others what is never stored (typing):
+# "<server instance> <text>".
+PASSING_CHANNEL = "relaydesk_passing"
 
 # A string literal, a `::` cast, a `:name` parameter, a `?` parameter, or a `%`.
 _TOKENS = re.compile(r"'(?:[^']|'')*'|::|:([A-Za-z_]\w*)|\?|%")
@@ -133,19 +141,37 @@ class PostgresDialect(Dialect):
             db.execute("SELECT pg_advisory_unlock(?)", (MIGRATION_LOCK,))
 
     def last_event_sequence(self, db: Db) -> int:
-        row = db.execute(
-            "SELECT greatest((SELECT max(sequence) FROM events), "
-            "(SELECT compacted_through FROM event_log_head WHERE id = 1), 0)"
-        ).fetchone()
-        return int(row[0])
+        row = db.execute("SELECT last_sequence FROM event_log_head WHERE id = 1").fetchone()
+        return 0 if row is None else int(row[0])
 
     def events_compacted(self, db: Db, through: int) -> None:
         db.execute(
-            "INSERT INTO event_log_head (id, compacted_through) VALUES (1, ?) "
-            "ON CONFLICT (id) DO UPDATE SET compacted_through = "
-            "greatest(event_log_head.compacted_through, excluded.compacted_through)",
+            "UPDATE event_log_head SET compacted_through = greatest(compacted_through, ?) "
+            "WHERE id = 1",
             (through,),
         )
+
+    def claim_log(self, db: Db) -> LogClaim:
+        # The first lock of every writing transaction, so two transactions never wait
+        # for each other's other rows while one holds this (no deadlock), and they
+        # commit one after the other in the order they took it.
+        row = db.execute(
+            "SELECT last_sequence, generation, routing_version FROM event_log_head "
+            "WHERE id = 1 FOR UPDATE"
+        ).fetchone()
+        return LogClaim(int(row[0]), int(row[1]), int(row[2]))
+
+    def release_log(
+        self, db: Db, claim: LogClaim, last_sequence: int, routing_changed: bool, news: str
+    ) -> None:
+        db.execute(
+            "UPDATE event_log_head SET last_sequence = ?, generation = ?, routing_version = ? "
+            "WHERE id = 1",
+            (last_sequence, claim.generation + 1, claim.routing_version + int(routing_changed)),
+        )
+        if news:
+            # Delivered to the listeners when (and only if) the transaction commits.
+            db.execute("SELECT pg_notify(?, ?)", (COMMITS_CHANNEL, news))
 
 
 POSTGRES = PostgresDialect()
