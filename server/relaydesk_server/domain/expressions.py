@@ -12,6 +12,7 @@ does not flood the log.
 from __future__ import annotations
 
 import collections
+import functools
 import logging
 import time
 from typing import Any
@@ -70,6 +71,13 @@ class Expression:
         except Exception as error:  # the library raises several kinds
             _failed(self.source, about, error)
             return False
+
+
+@functools.lru_cache(maxsize=4096)
+def compiled(source: str) -> Expression:
+    """`source` compiled once: routing evaluates the few expressions saved in queues and
+    workflows again and again, and compiling costs far more than evaluating."""
+    return Expression(source)
 
 
 def worker_context(identity: str, attributes: dict[str, Any]) -> dict[str, Any]:

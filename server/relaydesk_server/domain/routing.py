@@ -9,7 +9,7 @@ from collections.abc import Callable
 from relaydesk_server.domain import assignment
 from relaydesk_server.domain.common import Page, PageRequest, check_etag
 from relaydesk_server.domain.errors import FailedPrecondition, NotFound
-from relaydesk_server.domain.expressions import Expression, worker_context
+from relaydesk_server.domain.expressions import compiled, worker_context
 from relaydesk_server.domain.names import QUEUE, WORKFLOW
 from relaydesk_server.domain.ports import Transaction
 from relaydesk_server.domain.routing_model import (
@@ -74,7 +74,7 @@ def delete_queue(tx: Transaction, queue_id: str) -> None:
 def queue_statistics(tx: Transaction, queue_id: str) -> QueueStatistics:
     """What a wallboard shows."""
     queue = get_queue(tx, queue_id)
-    target = Expression(queue.spec.target_workers)
+    target = compiled(queue.spec.target_workers)
     eligible = [
         w
         for w in tx.workers.all()

@@ -16,7 +16,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
-from relaydesk_server.domain.expressions import Expression, worker_context
+from relaydesk_server.domain.expressions import compiled, worker_context
 from relaydesk_server.domain.routing_model import Queue, QueueOrder, Workflow
 from relaydesk_server.domain.tasks_model import Reservation, ReservationStatus, Task, TaskStatus
 from relaydesk_server.domain.workforce_model import Worker
@@ -72,7 +72,6 @@ class RoutingIndex:
         self._free_at: dict[tuple[str, str], IdleKey] = {}
         self._waiting: dict[Bucket, list[OrderKey]] = {}
         self._waiting_at: dict[str, tuple[Bucket, OrderKey]] = {}
-        self._expressions: dict[str, Expression] = {}  # compiled once per source
 
     # -- the journal ---------------------------------------------------------
 
@@ -341,10 +340,7 @@ class RoutingIndex:
         source = self._target_expression(task)
         if not source:
             return True
-        expression = self._expressions.get(source)
-        if expression is None:
-            expression = self._expressions[source] = Expression(source)
-        return expression.matches(_context(task, worker), f"{task.name} for {worker.name}")
+        return compiled(source).matches(_context(task, worker), f"{task.name} for {worker.name}")
 
     def _target_expression(self, task: Task) -> str:
         """The expression of the workflow target the task waits at ('' for none)."""
@@ -366,11 +362,9 @@ class RoutingIndex:
         return most - self.pending(task.id)
 
     def _matches(self, queue: Queue, context: dict[str, Any], worker: str) -> bool:
-        source = queue.spec.target_workers
-        expression = self._expressions.get(source)
-        if expression is None:
-            expression = self._expressions[source] = Expression(source)
-        return expression.matches(context, f"{queue.name}'s target for {worker}")
+        return compiled(queue.spec.target_workers).matches(
+            context, f"{queue.name}'s target for {worker}"
+        )
 
     # -- derived state -------------------------------------------------------
 

@@ -24,7 +24,7 @@ from relaydesk_server.domain.channels_model import Channel
 from relaydesk_server.domain.common import Page, PageRequest, check_etag
 from relaydesk_server.domain.errors import FailedPrecondition, InvalidArgument, NotFound
 from relaydesk_server.domain.events_model import DomainEvent, EventType
-from relaydesk_server.domain.expressions import Expression
+from relaydesk_server.domain.expressions import compiled
 from relaydesk_server.domain.keys_model import Principal
 from relaydesk_server.domain.names import CHANNEL, QUEUE, TASK, WORKER, WORKFLOW
 from relaydesk_server.domain.ports import Transaction
@@ -160,7 +160,7 @@ def _place(
 def _route(tx: Transaction, task: Task, workflow: Workflow) -> Task:
     context = task_context(task)
     for index, item in enumerate(workflow.spec.filters):
-        if Expression(item.expression).matches(context, task.name):
+        if compiled(item.expression).matches(context, task.name):
             return _place(tx, task, workflow, index, 0)
     if workflow.spec.default_queue is not None:
         return dataclasses.replace(task, queue=workflow.spec.default_queue)
