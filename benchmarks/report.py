@@ -73,6 +73,7 @@ milliseconds = Unit("ms", lambda value: f"{value:.1f} ms")
 milliseconds_fine = Unit("ms", lambda value: f"{value:.3f} ms")
 seconds = Unit("s", lambda value: f"{value:.1f} s")
 mebibytes = Unit("MiB", lambda value: f"{value:.0f} MiB")
+cores = Unit("cores", lambda value: f"{value:.3f}")
 
 
 @dataclasses.dataclass(frozen=True)

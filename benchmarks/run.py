@@ -196,7 +196,7 @@ async def measure_all(settings: Settings, data_root: Path) -> Figures:
     unary_s = 2 * ghz.START_ALLOWANCE_S + s.warm_up_s + s.duration_s + _SETUP_S
     fan_out_s = s.establish_timeout_s + 2 * s.delivery_timeout_s + _SETUP_S
     latency_s = s.establish_timeout_s + s.latency_s + s.delivery_timeout_s + _SETUP_S
-    memory_s = s.establish_timeout_s + _SETUP_S
+    memory_s = s.idle_establish_timeout_s + s.idle_s + _SETUP_S
 
     bare = await _start("bare", _bare)
     relaydesk = await _start("relaydesk", lambda: _relaydesk(data_root / "data"))
@@ -410,8 +410,11 @@ def rows(settings: Settings, f: Figures) -> list[report.Row]:
     def p99(result: Latency) -> float:
         return result.p99_ms
 
-    def growth(result: IdleMemory) -> float:
-        return result.growth_mib
+    def rss(result: IdleMemory) -> float:
+        return result.after.rss_mib
+
+    def idle_cores(result: IdleMemory) -> float:
+        return result.idle_cores
 
     result += [
         report.at_most_row(
@@ -432,11 +435,19 @@ def rows(settings: Settings, f: Figures) -> list[report.Row]:
         ),
         report.at_most_row(
             "memory.idle_subscribers",
-            f"server RSS growth, {settings.idle_subscribers} idle subscribers",
-            _median(f.memory.relaydesk, growth),
-            _median(f.memory.bare, growth),
+            f"server RSS, {settings.idle_subscribers:,} idle subscribers",
+            _median(f.memory.relaydesk, rss),
+            _median(f.memory.bare, rss),
             report.mebibytes,
-            300.0,
+            1024.0,
+        ),
+        report.at_most_row(
+            "cpu.idle_subscribers",
+            f"server CPU, {settings.idle_subscribers:,} idle subscribers (cores)",
+            _median(f.memory.relaydesk, idle_cores),
+            _median(f.memory.bare, idle_cores),
+            report.cores,
+            0.05,
         ),
     ]
     return result + _routing_rows(settings, f)
@@ -621,7 +632,8 @@ def notes(settings: Settings, f: Figures) -> list[str]:
             for memory in memory_side:
                 lines.append(
                     f"  {label}: {memory.before.rss_mib:.0f} → {memory.after.rss_mib:.0f} MiB, "
-                    f"peak (VmHWM) {memory.after.peak_mib:.0f} MiB."
+                    f"peak (VmHWM) {memory.after.peak_mib:.0f} MiB; "
+                    f"{memory.idle_cores:.3f} cores while idle for {s.idle_s:.0f} s."
                 )
     lines += _routing_notes(s, f)
     return lines

@@ -90,7 +90,9 @@ class Settings:
     per_channel: int = 50  # Subscribe streams per grpc.aio channel
     latency_subscribers: int = 100
     latency_rate: float = 200.0  # messages/s
-    idle_subscribers: int = 1000
+    idle_subscribers: int = 10_000
+    idle_s: float = 10.0  # how long the idle subscribers' server CPU is measured
+    idle_establish_timeout_s: float = 120.0
     routing: RoutingSettings = FULL_ROUTING
 
 
@@ -115,6 +117,9 @@ QUICK = Settings(
     latency_s=3.0,
     delivery_timeout_s=15.0,
     establish_timeout_s=20.0,
+    idle_subscribers=1000,
+    idle_s=3.0,
+    idle_establish_timeout_s=30.0,
     routing=QUICK_ROUTING,
 )
 
@@ -144,6 +149,7 @@ class Scraped:
 class IdleMemory:
     before: Memory  # the server before any subscriber
     after: Memory  # with every subscriber connected and idle
+    idle_cores: float  # the server's CPU while they are idle (heartbeats only), in cores
 
     @property
     def growth_mib(self) -> float:
@@ -213,9 +219,13 @@ async def _idle_memory(
     async with Subscribers(
         server.target, settings.idle_subscribers, open_stream, per_channel=settings.per_channel
     ) as subscribers:
-        await subscribers.establish(publish_one, timeout_s=settings.establish_timeout_s)
+        await subscribers.establish(publish_one, timeout_s=settings.idle_establish_timeout_s)
+        meter = CpuMeter(server.cpu_seconds)
+        meter.start()
+        await asyncio.sleep(settings.idle_s)  # the window measured, not synchronisation
+        meter.stop()
         after = server.memory()
-    return IdleMemory(before, after)
+    return IdleMemory(before, after, meter.use().server_cores)
 
 
 # -- the bare server --------------------------------------------------------------------
