@@ -35,7 +35,7 @@ import grpc
 from benchmarks import ghz, payloads
 from benchmarks.children import ChildServer, start_relaydesk
 from benchmarks.load import Subscribers, paced, percentile
-from benchmarks.suites import FULL, QUICK, RelaydeskAdmin, Settings, bearer
+from benchmarks.suites import FULL, QUICK, RelaydeskAdmin, Settings, bearer, latency_channels
 from relaydesk.v1 import (
     event_pb2,
     event_service_pb2,
@@ -94,7 +94,7 @@ async def cross_server(servers: list[ChildServer], key: str, settings: Settings)
 
     async with grpc.aio.insecure_channel(servers[0].target) as control:
         relaydesk = RelaydeskAdmin(control, key)
-        names = await relaydesk.create_channels(4, "cross-server")
+        names = await relaydesk.create_channels(latency_channels(settings), "cross-server")
         count = round(settings.latency_rate * settings.latency_s)
         others = servers[1:]
         spread = [settings.latency_subscribers // len(others)] * len(others)
