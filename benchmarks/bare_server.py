@@ -232,7 +232,14 @@ def _reflection() -> grpc.GenericRpcHandler:
 async def serve(port: int) -> None:
     writer = WriterHop()
     writer.start()
-    server = grpc.aio.server()
+    # The room relaydesk gives calls waiting for a handler (relaydesk_server/app.py), so
+    # that ten thousand subscribers connect alike to both.
+    server = grpc.aio.server(
+        options=[
+            ("grpc.server.max_pending_requests", 20_000),
+            ("grpc.server.max_pending_requests_hard_limit", 40_000),
+        ]
+    )
     server.add_generic_rpc_handlers((generic_handler(Hub(writer)),))
     server.add_generic_rpc_handlers((_reflection(),))
     bound = server.add_insecure_port(f"127.0.0.1:{port}")

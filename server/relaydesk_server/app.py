@@ -107,6 +107,10 @@ class ServerOptions:
     webchat_start_burst: int = 20
 
 
+# Calls that may wait for a handler before gRPC starts shedding them (see create_server).
+MAX_PENDING_CALLS = 20_000
+
+
 class OtherServers:
     """What this server does when other servers sharing its database (PostgreSQL) commit:
     publishes their events to its subscribers, wakes its workers whose tables changed
@@ -412,7 +416,14 @@ async def create_server(options: ServerOptions) -> RelaydeskServer:
     )
     server = grpc.aio.server(
         interceptors=[RpcInterceptor(pipeline)],
-        options=[("grpc.max_receive_message_length", MAX_REQUEST_BYTES)],
+        options=[
+            ("grpc.max_receive_message_length", MAX_REQUEST_BYTES),
+            # gRPC sheds calls that wait for a handler beyond 1,000 (more and more of them,
+            # all of them beyond 3,000) with CANCELLED. When a server restarts, every agent
+            # and web customer it served reconnects at once: room for them to queue.
+            ("grpc.server.max_pending_requests", MAX_PENDING_CALLS),
+            ("grpc.server.max_pending_requests_hard_limit", 2 * MAX_PENDING_CALLS),
+        ],
     )
     dispatcher = OutboundDispatcher(store, options.clock)
     store.on_changed["deliveries"] = dispatcher.poke
