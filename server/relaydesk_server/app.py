@@ -220,6 +220,7 @@ class RelaydeskServer:
             asyncio.create_task(self.bot_calls.run()),
             asyncio.create_task(self.open_streams.expiry.run()),
             asyncio.create_task(self.other_servers.run()),
+            asyncio.create_task(self.streams.send_heartbeats()),
         ]
 
     async def maintain_once(self) -> None:

@@ -30,6 +30,10 @@ class Subscription:
         self.delivered = skip_through
         self.queue: deque[LoggedEvent] = deque()
         self.ready = asyncio.Event()
+        # When its stream last sent anything (the loop's clock), and the heartbeat frame
+        # it is to send next, set by the streams' one heartbeat ticker once it is idle.
+        self.last_sent = asyncio.get_running_loop().time()
+        self.heartbeat: bytes | None = None
         self.overflowed = False
         self.closing = False
         # Set once the stream serving this subscription has ended.
@@ -83,6 +87,10 @@ class EventBus:
     @property
     def subscriber_count(self) -> int:
         return len(self._subscriptions)
+
+    def live(self) -> list[Subscription]:
+        """The subscriptions being served live now."""
+        return list(self._subscriptions)
 
     def publish(self, events: list[LoggedEvent]) -> None:
         """Called with each committed batch, in sequence order."""
