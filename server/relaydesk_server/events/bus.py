@@ -9,6 +9,7 @@ behind is cut (and resumes from its cursor) instead of slowing anyone else.
 from __future__ import annotations
 
 import asyncio
+import time
 from collections import deque
 from collections.abc import Callable
 
@@ -30,9 +31,9 @@ class Subscription:
         self.delivered = skip_through
         self.queue: deque[LoggedEvent] = deque()
         self.ready = asyncio.Event()
-        # When its stream last sent anything (the loop's clock), and the heartbeat frame
-        # it is to send next, set by the streams' one heartbeat ticker once it is idle.
-        self.last_sent = asyncio.get_running_loop().time()
+        # When its stream last sent anything (time.monotonic), and the heartbeat frame it
+        # is to send next, set by the streams' one heartbeat ticker once it is idle.
+        self.last_sent = time.monotonic()
         self.heartbeat: bytes | None = None
         self.overflowed = False
         self.closing = False

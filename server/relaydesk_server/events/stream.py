@@ -22,6 +22,7 @@ import datetime as dt
 import enum
 import functools
 import logging
+import time
 from collections.abc import AsyncIterator, Callable
 from typing import Any
 
@@ -307,7 +308,6 @@ class EventStreams:
     async def _live(
         self, subscription: Subscription, rewrite: Callable[[LoggedEvent], bytes] | None
     ) -> AsyncIterator[bytes]:
-        loop = asyncio.get_running_loop()
         while True:
             if not (
                 subscription.queue
@@ -328,7 +328,7 @@ class EventStreams:
             if heartbeat is not None and not subscription.queue:
                 # Still idle: everything published when it was made was delivered or
                 # filtered out (else events came since, and say more than it would).
-                subscription.last_sent = loop.time()
+                subscription.last_sent = time.monotonic()
                 yield heartbeat
                 continue
             while subscription.queue:
@@ -336,7 +336,7 @@ class EventStreams:
                 if event.sequence:
                     subscription.delivered = event.sequence
                 yield event.frame if rewrite is None else self._frame(event, rewrite)
-            subscription.last_sent = loop.time()
+            subscription.last_sent = time.monotonic()
 
     async def send_heartbeats(self) -> None:
         """Runs until cancelled: every tenth of the heartbeat interval, hands a heartbeat to
@@ -344,10 +344,9 @@ class EventStreams:
         One timer for every stream, and one frame for all that share a position, instead
         of a timer and a frame each: ten thousand idle agents cost little."""
         interval = self.heartbeat_interval.total_seconds()
-        loop = asyncio.get_running_loop()
         while True:
             await asyncio.sleep(interval / 10)  # a tick, not synchronisation
-            now = loop.time()
+            now = time.monotonic()
             frames: dict[int, bytes] = {}
             for subscription in self.bus.live():
                 if subscription.queue or now - subscription.last_sent < interval:
