@@ -171,3 +171,45 @@ class SqlFlowRepository:
 
     def delete(self, flow_id: str) -> None:
         self._db.delete("flows", flow_id)
+
+
+class JobFlowRepository(SqlFlowRepository):
+    """The writer's flows: a unit of work reads each flow once (every event of a
+    conversation asks for its flow, to know whether a webhook wants it) until it writes
+    one. `forget` before each unit of work."""
+
+    def __init__(self, db: Db) -> None:
+        super().__init__(db)
+        self._read: dict[str, Flow | None] = {}
+
+    def forget(self) -> None:
+        self._read.clear()
+
+    def get(self, flow_id: str) -> Flow | None:
+        try:
+            return self._read[flow_id]
+        except KeyError:
+            flow = self._read[flow_id] = super().get(flow_id)
+            return flow
+
+    def find_enabled(self, channel_type: ChannelType, contact_identity: str) -> Flow | None:
+        flow = super().find_enabled(channel_type, contact_identity)
+        if flow is not None:
+            self._read[flow.id] = flow
+        return flow
+
+    def insert(self, flow: Flow, webhook_secret: str | None) -> None:
+        self._read.clear()
+        super().insert(flow, webhook_secret)
+
+    def update(self, flow: Flow) -> None:
+        self._read.clear()
+        super().update(flow)
+
+    def set_webhook_secret(self, flow_id: str, webhook_secret: str | None) -> None:
+        self._read.clear()
+        super().set_webhook_secret(flow_id, webhook_secret)
+
+    def delete(self, flow_id: str) -> None:
+        self._read.clear()
+        super().delete(flow_id)

@@ -55,7 +55,7 @@ from relaydesk_server.storage.events_repo import (
     SqlEventWriter,
 )
 from relaydesk_server.storage.executions_repo import SqlExecutionRepository
-from relaydesk_server.storage.flows_repo import SqlFlowRepository
+from relaydesk_server.storage.flows_repo import JobFlowRepository, SqlFlowRepository
 from relaydesk_server.storage.keys_repo import SqlApiKeyRepository, SqlSigningKeyRepository
 from relaydesk_server.storage.migrations import apply_migrations
 from relaydesk_server.storage.reply_tasks_repo import SqlReplyTaskRepository
@@ -467,6 +467,8 @@ class Store:
         tx = StoreTransaction(db, self.clock, self.ids, self._event_log)
         self._channel_cache = CachedChannelRepository(db)
         tx.channels = self._channel_cache
+        self._flows = JobFlowRepository(db)
+        tx.flows = self._flows
         self._routing = load_routing_index(db)
         tx.follow_routing(self._routing)
         self._event_log.tap = functools.partial(webhooks.enqueue_if_watched, tx)
@@ -548,6 +550,7 @@ class Store:
                 sequence_at_start = self._sequencer.last
             for job in batch:
                 tx.begin()
+                self._flows.forget()
                 for repository in watched.values():
                     repository.changed = False
                 job_sequence = self._sequencer.last
