@@ -127,6 +127,15 @@ class Dialect:
     def events_compacted(self, db: Db, through: int) -> None:
         """Told that compaction removed the events up to `through` (same transaction)."""
 
+    # -- the writer's batches -----------------------------------------------------
+
+    def next_savepoint(self, db: Db, *, first: bool) -> None:
+        """Opens the savepoint `job` of the next write of a batch, releasing the previous
+        write's (`first`: there is none)."""
+        if not first:
+            db.conn.execute("RELEASE job")
+        db.conn.execute("SAVEPOINT job")
+
     # -- several servers on one database -------------------------------------------
 
     def claim_log(self, db: Db) -> LogClaim | None:

@@ -548,7 +548,7 @@ class Store:
             if claim is not None and claim.generation != self._generation:
                 self._follow_other_servers(db, tx, claim)
                 sequence_at_start = self._sequencer.last
-            for job in batch:
+            for index, job in enumerate(batch):
                 tx.begin()
                 self._flows.forget()
                 for repository in watched.values():
@@ -556,19 +556,19 @@ class Store:
                 job_sequence = self._sequencer.last
                 routing_mark = self._routing.mark()
                 self._event_log.pending = []
-                conn.execute("SAVEPOINT job")
+                # Each write in a savepoint of its own; the previous one's is released
+                # here (COMMIT releases the last), in one round trip where the engine can.
+                dialect.next_savepoint(db, first=index == 0)
                 try:
                     result = self._run_job(tx, job)
                 except BaseException as error:
                     conn.execute("ROLLBACK TO job")
-                    conn.execute("RELEASE job")
                     # The job's events are gone with it, and so are their numbers.
                     self._sequencer.last = job_sequence
                     self._channel_cache.rolled_back()
                     self._routing.undo_to(routing_mark)
                     outcomes.append((job, None, error))
                 else:
-                    conn.execute("RELEASE job")
                     changed.update(name for name, repo in watched.items() if repo.changed)
                     self._channel_cache.committed()
                     events += self._event_log.pending

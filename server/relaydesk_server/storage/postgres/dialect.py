@@ -151,6 +151,10 @@ class PostgresDialect(Dialect):
             (through,),
         )
 
+    def next_savepoint(self, db: Db, *, first: bool) -> None:
+        # One round trip for both (statements without parameters may share one).
+        db.conn.execute("SAVEPOINT job" if first else "RELEASE job; SAVEPOINT job")
+
     def claim_log(self, db: Db) -> LogClaim:
         # The first lock of every writing transaction, so two transactions never wait
         # for each other's other rows while one holds this (no deadlock), and they
