@@ -152,6 +152,11 @@ class Dialect:
         it commits, `news` (what changed)."""
 
 
+# Told what another server's transaction changed: names of EVERYTHING.
+Heard = Callable[[frozenset[str]], None]
+# Told what another server passed on (Engine.pass_on).
+Passed = Callable[[str], None]
+
 # What a writing transaction's notice to the other servers may name: the tables the
 # store watches (Store.on_changed) and "events". All of them, when a server cannot know.
 EVERYTHING = frozenset(

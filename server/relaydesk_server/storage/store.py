@@ -70,7 +70,7 @@ from relaydesk_server.storage.routing_sync import (
     load_routing_index,
 )
 from relaydesk_server.storage.sessions_repo import SqlInboundLog, SqlSessionRepository
-from relaydesk_server.storage.sql import Db, Dialect, LogClaim
+from relaydesk_server.storage.sql import Db, Dialect, Heard, LogClaim, Passed
 from relaydesk_server.storage.sqlite.dialect import SQLITE
 from relaydesk_server.storage.stats import SqlStatistics
 from relaydesk_server.storage.tasks_repo import SqlTaskRepository
@@ -122,8 +122,8 @@ class Engine(Protocol):
     async def watch_commits(
         self,
         instance: str,
-        heard: Callable[[frozenset[str]], None],
-        passed: Callable[[str], None],
+        heard: Heard,
+        passed: Passed,
     ) -> None:
         """Calls `heard` with what other servers' transactions changed (the names of
         `Store.on_changed`, and "events"), as they commit, until cancelled; with
@@ -185,8 +185,8 @@ class SqliteEngine:
     async def watch_commits(
         self,
         instance: str,
-        heard: Callable[[frozenset[str]], None],
-        passed: Callable[[str], None],
+        heard: Heard,
+        passed: Passed,
     ) -> None:
         return
 
@@ -636,9 +636,7 @@ class Store:
         _answer(outcomes)
 
     async def watch_other_servers(
-        self,
-        heard: Callable[[frozenset[str]], None],
-        shared_with_us: Callable[[LoggedEvent], None],
+        self, heard: Heard, shared_with_us: Callable[[LoggedEvent], None]
     ) -> None:
         """Calls `heard` with what other servers sharing the database change, and
         `shared_with_us` with the events they `share`, until cancelled

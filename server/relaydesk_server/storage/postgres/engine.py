@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -13,7 +13,7 @@ import psycopg.conninfo
 import psycopg_pool
 
 from relaydesk_server.storage.postgres.dialect import COMMITS_CHANNEL, PASSING_CHANNEL, POSTGRES
-from relaydesk_server.storage.sql import EVERYTHING, Dialect
+from relaydesk_server.storage.sql import EVERYTHING, Dialect, Heard, Passed
 
 log = logging.getLogger(__name__)
 
@@ -120,8 +120,8 @@ class PostgresEngine:
     async def watch_commits(
         self,
         instance: str,
-        heard: Callable[[frozenset[str]], None],
-        passed: Callable[[str], None],
+        heard: Heard,
+        passed: Passed,
     ) -> None:
         """LISTENs on its own connection for the other servers' notices and hands each on
         as it arrives; every `poll_interval` seconds, and whenever the connection was
