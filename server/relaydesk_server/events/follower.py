@@ -49,11 +49,6 @@ class LogFollower:
         self._nudged = True
         self._spawn(self._nudge())
 
-    async def idle(self) -> None:
-        """Returns once nothing is being read or waiting (for tests)."""
-        while self._tasks:
-            await asyncio.gather(*self._tasks, return_exceptions=True)
-
     def _spawn(self, work: Awaitable[None]) -> asyncio.Task[None]:
         task = asyncio.ensure_future(work)
         self._tasks.add(task)
@@ -76,26 +71,26 @@ class LogFollower:
         while through is None or self._bus.head < through:
             try:
                 events = await self._read_after(self._bus.head)
-            except Exception:
+            except Exception as error:
                 if through is None:
                     log.exception("could not read other servers' events; retrying later")
                     return  # the next nudge or poll tries again
-                self._cannot_fill(through)
+                self._cannot_fill(through, error)
                 return
             if not events:
                 if through is not None:
-                    self._cannot_fill(through)
+                    self._cannot_fill(through, None)
                 return
             self._publish(events)
 
-    def _cannot_fill(self, through: int) -> None:
+    def _cannot_fill(self, through: int, error: Exception | None) -> None:
         # The events before this server's own batch cannot be read: rather than hand
         # subscribers a gap, end every live stream where it was; each resumes from the
         # log by its cursor, which has everything.
         log.error(
             "could not read the events before this server's own; live streams resume from the log",
             extra={"head": self._bus.head, "through": through},
-            exc_info=True,
+            exc_info=error,
         )
         self._bus.cut_all()
         self._bus.head = through
