@@ -205,6 +205,10 @@ class ExecutionRepository(Protocol):
         """The queued calls nobody holds by `now`, oldest first, held from now `until`."""
         ...
 
+    def any_unheld_call(self, now: dt.datetime) -> bool:
+        """Whether a queued call is held by nobody at `now`."""
+        ...
+
     def hold_calls(self, execution_ids: Sequence[str], until: dt.datetime | None) -> None:
         """Holds the calls `until` then (None: releases them)."""
         ...

@@ -143,6 +143,13 @@ class SqlExecutionRepository:
         self.hold_calls([row["execution_id"] for row in rows], until)
         return [HttpCall(**row) for row in rows]
 
+    def any_unheld_call(self, now: dt.datetime) -> bool:
+        row = self._db.execute(
+            "SELECT 1 FROM bot_http_calls WHERE hold_until IS NULL OR hold_until <= ? LIMIT 1",
+            [ts_to_db(now)],
+        ).fetchone()
+        return row is not None
+
     def hold_calls(self, execution_ids: Sequence[str], until: dt.datetime | None) -> None:
         for execution_id in execution_ids:
             self._db.execute(

@@ -127,8 +127,8 @@ class Engine(Protocol):
     ) -> None:
         """Calls `heard` with what other servers' transactions changed (the names of
         `Store.on_changed`, and "events"), as they commit, until cancelled; with
-        EVERYTHING whenever it cannot know (at start, after a lost connection, and
-        now and then in case a notice was missed); and `passed` with what they `pass_on`.
+        EVERYTHING whenever it cannot know (at start, after a lost connection), and with
+        "events" now and then; and `passed` with what they `pass_on`.
         Returns at once where this server is the database's only writer."""
         ...
 

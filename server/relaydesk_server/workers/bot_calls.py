@@ -34,6 +34,7 @@ BATCH = 50
 class BotCalls:
     def __init__(self, store: Store, clock: Clock) -> None:
         self._store = store
+        self._clock = clock
         self._in_flight: set[str] = set()
         # Calls this server held and gave up on when it stopped (cancelled mid-call).
         self._abandoned: set[str] = set()
@@ -64,6 +65,10 @@ class BotCalls:
         return await self._store.read(lambda tx: tx.executions.next_hold_end())
 
     async def _call_round(self) -> bool:
+        # A read first: most looks find nothing, and need not take the writer.
+        now = self._clock.now()
+        if not await self._store.read(lambda tx: tx.executions.any_unheld_call(now)):
+            return False
         calls = await self._store.write(
             functools.partial(bot_engine.claim_calls, hold=HOLD, limit=BATCH)
         )

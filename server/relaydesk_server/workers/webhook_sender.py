@@ -83,6 +83,9 @@ class WebhookSender:
 
     async def send_due(self) -> int:
         """POSTs every posting due now, concurrently; returns how many were tried."""
+        # A read first: most looks find nothing, and need not take the writer.
+        if not await self._store.read(lambda tx: tx.webhooks.due(self._clock.now(), 1)):
+            return 0
         due = await self._store.write(functools.partial(webhooks.claim_due, limit=BATCH))
         self._holding.update(posting.id for posting, _ in due)
         await asyncio.gather(*(self._send(posting, target) for posting, target in due))

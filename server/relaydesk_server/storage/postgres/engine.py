@@ -17,6 +17,9 @@ from relaydesk_server.storage.sql import EVERYTHING, Dialect, Heard, Passed
 
 log = logging.getLogger(__name__)
 
+# What a poll reports: events, which a server also reads on its own account.
+POLLED = frozenset({"events"})
+
 # PostgreSQL 13 is the oldest this schema and its SQL are written for (API §15).
 MIN_SERVER_VERSION = 130000
 
@@ -124,9 +127,8 @@ class PostgresEngine:
         passed: Passed,
     ) -> None:
         """LISTENs on its own connection for the other servers' notices and hands each on
-        as it arrives; every `poll_interval` seconds, and whenever the connection was
-        (re)made, it also reports EVERYTHING, so a notice lost with a connection costs
-        at most that delay."""
+        as it arrives; whenever the connection was (re)made it reports EVERYTHING, and
+        every `poll_interval` seconds "events"."""
         retry = 0.5
         while True:
             try:
@@ -146,8 +148,13 @@ class PostgresEngine:
                 async with conn:
                     await conn.execute(f"LISTEN {COMMITS_CHANNEL}")
                     await conn.execute(f"LISTEN {PASSING_CHANNEL}")
+                    # While connected, PostgreSQL delivers every notice: what was missed
+                    # can only be from before (re)connecting. The polls are for events
+                    # alone, a safety net that costs one read.
+                    news = EVERYTHING
                     while True:
-                        heard(EVERYTHING)
+                        heard(news)
+                        news = POLLED
                         async for notice in conn.notifies(timeout=self.poll_interval):
                             sender, _, text = notice.payload.partition(" ")
                             if sender == instance:
