@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import dataclasses
 import json
 import shlex
@@ -110,9 +111,9 @@ async def cross_server(servers: list[ChildServer], key: str, settings: Settings)
             for server, subscribers in zip(others, spread, strict=True)
         ]
         warm_up = payloads.body("warm-up")
-        for group in groups:
-            await group.__aenter__()
-        try:
+        async with contextlib.AsyncExitStack() as opened:
+            for group in groups:
+                await opened.enter_async_context(group)
             for group in groups:
                 await group.establish(
                     lambda attempt: relaydesk.send(names[attempt % len(names)], warm_up),
@@ -133,9 +134,6 @@ async def cross_server(servers: list[ChildServer], key: str, settings: Settings)
                         f"only {len(samples):,} deliveries arrived within "
                         f"{settings.delivery_timeout_s:.0f} s of the last send"
                     )
-        finally:
-            for group in groups:
-                await group.__aexit__(None, None, None)
     samples.sort()
     return CrossServer(
         len(samples),

@@ -29,6 +29,7 @@ from relaydesk_server.clock import ManualClock
 from relaydesk_server.domain.channels_model import Channel, ChannelSpec, ChannelState
 from relaydesk_server.domain.names import CHANNEL, RandomIds
 from relaydesk_server.storage.postgres.engine import PostgresEngine
+from relaydesk_server.storage.sql import EVERYTHING
 from relaydesk_server.storage.store import Store, StoreTransaction
 from tests.support import (
     Cluster,
@@ -62,8 +63,13 @@ PENDING = reservation_pb2.RESERVATION_STATUS_PENDING
 TIMEOUT = reservation_pb2.RESERVATION_STATUS_TIMEOUT
 
 
-def new_store(url: str) -> Store:
-    return Store(PostgresEngine(url), ManualClock(), RandomIds(), event_encoder=encode_sequence)
+def new_store(url: str, *, poll_interval: float = 1.0) -> Store:
+    return Store(
+        PostgresEngine(url, poll_interval=poll_interval),
+        ManualClock(),
+        RandomIds(),
+        event_encoder=encode_sequence,
+    )
 
 
 @pytest.fixture
@@ -149,21 +155,25 @@ async def test_a_writer_sees_what_another_server_wrote_since_its_own_last_write(
     assert await first.write(next_index) == 5
 
 
-async def test_a_server_hears_of_another_servers_commits(stores: list[Store]) -> None:
-    first, second = stores
+async def test_a_server_hears_of_another_servers_commits(
+    stores: list[Store], postgres_url: str
+) -> None:
+    """By the commit's notice: the listening store never polls, so nothing else could tell
+    it that events were written."""
+    listening = new_store(postgres_url, poll_interval=3600)
+    listening.open()
     heard: asyncio.Queue[frozenset[str]] = asyncio.Queue()
     watching = asyncio.ensure_future(
-        second.watch_other_servers(heard.put_nowait, lambda event: None)
+        listening.watch_other_servers(heard.put_nowait, lambda event: None)
     )
     try:
         async with asyncio.timeout(WAIT):
-            await heard.get()  # EVERYTHING, once listening
-            await first.write(log_channel_events(1))
-            while "events" not in (news := await heard.get()) or len(news) > 1:
-                pass  # a poll's EVERYTHING may come in between
-        assert news == frozenset({"events"})
+            assert await heard.get() == EVERYTHING  # once listening: it cannot know more
+            await stores[0].write(log_channel_events(1))
+            assert await heard.get() == frozenset({"events"})
     finally:
         watching.cancel()
+        await listening.close()
 
 
 # The servers.
