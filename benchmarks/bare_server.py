@@ -13,29 +13,41 @@ is served without serializers (raw bytes in and out), in four methods:
   event loop. That is the threading shape of relaydesk's storage writer (one writer thread,
   group commit, callers answered after their batch), doing no work, so its cost against Echo
   is what the hop alone costs.
+- ProcessHopEcho (unary): the writer-process baseline. Answers with the request's bytes once
+  a writer process has sent them back: the handler frames the request's bytes onto a socket
+  to a child process (the frames of one turn of the event loop in one write), and the child
+  reads whatever has arrived and writes it all back in one write, doing no other work. That
+  is the shape of a writer in a process of its own, fed encoded requests and answering with
+  encoded replies, so its cost against Echo is what crossing to another process costs, on
+  the server's core (the child runs on the other).
 - Subscribe (server streaming): gives the caller an asyncio.Queue and streams whatever is
   put into it, as it is.
 - Publish (unary): the request is `COUNT` and a newline followed by an encoded message;
   the server puts that message COUNT times into every subscriber's queue at full speed,
   then answers with no bytes.
 
-Echo and HopEcho are also described, for tools such as ghz that build their requests from
-a service's description: server reflection serves a file, `relaydesk/benchmarks/bare.proto`,
-built here in code (`message Payload { bytes data = 1; }`, both methods from Payload to
-Payload). An encoded Payload echoes as itself, so the handlers stay raw bytes. Subscribe and
-Publish carry framing of their own and are left out of the description.
+Echo, HopEcho and ProcessHopEcho are also described, for tools such as ghz that build their
+requests from a service's description: server reflection serves a file,
+`relaydesk/benchmarks/bare.proto`, built here in code (`message Payload { bytes data = 1; }`,
+each method from Payload to Payload). An encoded Payload echoes as itself, so the handlers
+stay raw bytes. Subscribe and Publish carry framing of their own and are left out of the
+description.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import collections
 import json
 import signal
+import socket
+import struct
+import sys
 import threading
 from collections.abc import AsyncIterator
 from queue import Empty, SimpleQueue
-from typing import Any
+from typing import Any, cast
 
 import grpc
 import grpc.aio
@@ -48,10 +60,13 @@ PACKAGE = "relaydesk.benchmarks"
 SERVICE = f"{PACKAGE}.Bare"
 ECHO = f"/{SERVICE}/Echo"
 HOP_ECHO = f"/{SERVICE}/HopEcho"
+PROCESS_HOP_ECHO = f"/{SERVICE}/ProcessHopEcho"
 SUBSCRIBE = f"/{SERVICE}/Subscribe"
 PUBLISH = f"/{SERVICE}/Publish"
 READY = "bare server is serving"
 PROTO_FILE = "relaydesk/benchmarks/bare.proto"
+
+ECHOES = ("Echo", "HopEcho", "ProcessHopEcho")
 
 # As many calls as relaydesk's writer takes into one transaction (storage/store.py).
 MAX_BATCH = 512
@@ -65,7 +80,7 @@ def publish_request(count: int, message: bytes) -> bytes:
 
 
 def descriptor() -> descriptor_pb2.FileDescriptorProto:
-    """The description of Echo and HopEcho that reflection serves."""
+    """The description of the echoes that reflection serves."""
     field = descriptor_pb2.FieldDescriptorProto
     payload = f".{PACKAGE}.Payload"
     return descriptor_pb2.FileDescriptorProto(
@@ -87,7 +102,7 @@ def descriptor() -> descriptor_pb2.FileDescriptorProto:
                     descriptor_pb2.MethodDescriptorProto(
                         name=name, input_type=payload, output_type=payload
                     )
-                    for name in ("Echo", "HopEcho")
+                    for name in ECHOES
                 ],
             )
         ],
@@ -171,12 +186,92 @@ def _resolve(batch: list[asyncio.Future[None]]) -> None:
             future.set_result(None)
 
 
-class Hub:
-    """The in-memory source: one queue per open Subscribe stream; and the writer hop."""
+# A frame on the writer process's socket: its payload's length, then the payload.
+_LENGTH = struct.Struct(">I")
 
-    def __init__(self, writer: WriterHop) -> None:
+
+class ProcessHop(asyncio.Protocol):
+    """The server's end of a socket to a writer process that sends back what it reads:
+    `hop(payload)` frames the payload, writes the frames of one turn of the event loop
+    together, and returns the payload as it comes back. The process answers in order, so
+    the calls waiting are a queue."""
+
+    def __init__(self) -> None:
+        self._waiting: collections.deque[asyncio.Future[bytes]] = collections.deque()
+        self._outgoing: list[bytes] = []
+        self._incoming = bytearray()
+        self._transport: asyncio.Transport | None = None
+        self._child: asyncio.subprocess.Process | None = None
+
+    async def start(self) -> None:
+        ours, theirs = socket.socketpair()
+        with theirs:
+            self._child = await asyncio.create_subprocess_exec(
+                *[
+                    sys.executable,
+                    "-m",
+                    "benchmarks.bare_server",
+                    "--echo-fd",
+                    str(theirs.fileno()),
+                ],
+                pass_fds=(theirs.fileno(),),
+            )
+        await asyncio.get_running_loop().create_connection(lambda: self, sock=ours)
+
+    async def stop(self) -> None:
+        if self._transport is not None:
+            self._transport.close()
+        if self._child is not None:
+            await self._child.wait()
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        # uvloop's transports are not asyncio.Transport's subclasses, but behave as one.
+        self._transport = cast(asyncio.Transport, transport)
+
+    async def hop(self, payload: bytes) -> bytes:
+        future: asyncio.Future[bytes] = asyncio.get_running_loop().create_future()
+        if not self._outgoing:
+            asyncio.get_running_loop().call_soon(self._flush)
+        self._outgoing += (_LENGTH.pack(len(payload)), payload)
+        self._waiting.append(future)
+        return await future
+
+    def _flush(self) -> None:
+        assert self._transport is not None
+        self._transport.write(b"".join(self._outgoing))
+        self._outgoing.clear()
+
+    def data_received(self, data: bytes) -> None:
+        incoming = self._incoming
+        incoming += data
+        start = 0
+        while len(incoming) - start >= _LENGTH.size:
+            (length,) = _LENGTH.unpack_from(incoming, start)
+            end = start + _LENGTH.size + length
+            if end > len(incoming):
+                break
+            future = self._waiting.popleft()
+            if not future.done():  # the caller went away
+                future.set_result(bytes(incoming[start + _LENGTH.size : end]))
+            start = end
+        del incoming[:start]
+
+
+def echo_process(fd: int) -> None:
+    """The writer process of ProcessHopEcho: sends back whatever it reads, as it reads it,
+    until the server closes the socket."""
+    with socket.socket(fileno=fd) as peer:
+        while chunk := peer.recv(1 << 20):
+            peer.sendall(chunk)
+
+
+class Hub:
+    """The in-memory source: one queue per open Subscribe stream; and the writer hops."""
+
+    def __init__(self, writer: WriterHop, process: ProcessHop) -> None:
         self.queues: set[asyncio.Queue[bytes]] = set()
         self.writer = writer
+        self.process = process
 
     async def echo(self, request: bytes, context: Context) -> bytes:
         return request
@@ -184,6 +279,9 @@ class Hub:
     async def hop_echo(self, request: bytes, context: Context) -> bytes:
         await self.writer.hop()
         return request
+
+    async def process_hop_echo(self, request: bytes, context: Context) -> bytes:
+        return await self.process.hop(request)
 
     async def subscribe(self, request: bytes, context: Context) -> AsyncIterator[bytes]:
         queue: asyncio.Queue[bytes] = asyncio.Queue()
@@ -210,6 +308,7 @@ def generic_handler(hub: Hub) -> grpc.GenericRpcHandler:
         {
             "Echo": grpc.unary_unary_rpc_method_handler(hub.echo),
             "HopEcho": grpc.unary_unary_rpc_method_handler(hub.hop_echo),
+            "ProcessHopEcho": grpc.unary_unary_rpc_method_handler(hub.process_hop_echo),
             "Subscribe": grpc.unary_stream_rpc_method_handler(hub.subscribe),
             "Publish": grpc.unary_unary_rpc_method_handler(hub.publish),
         },
@@ -232,6 +331,8 @@ def _reflection() -> grpc.GenericRpcHandler:
 async def serve(port: int) -> None:
     writer = WriterHop()
     writer.start()
+    process = ProcessHop()
+    await process.start()
     # The room relaydesk gives calls waiting for a handler (relaydesk_server/app.py), so
     # that ten thousand subscribers connect alike to both.
     server = grpc.aio.server(
@@ -240,7 +341,7 @@ async def serve(port: int) -> None:
             ("grpc.server.max_pending_requests_hard_limit", 40_000),
         ]
     )
-    server.add_generic_rpc_handlers((generic_handler(Hub(writer)),))
+    server.add_generic_rpc_handlers((generic_handler(Hub(writer, process)),))
     server.add_generic_rpc_handlers((_reflection(),))
     bound = server.add_insecure_port(f"127.0.0.1:{port}")
     await server.start()
@@ -252,14 +353,22 @@ async def serve(port: int) -> None:
     await stop.wait()
     await server.stop(grace=None)
     await writer.stop()
+    await process.stop()
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.bare_server")
     parser.add_argument("--port", type=int, default=0, help="0 picks a free port")
+    parser.add_argument(
+        "--echo-fd", type=int, help="be ProcessHopEcho's writer process, on this socket"
+    )
+    arguments = parser.parse_args()
+    if arguments.echo_fd is not None:
+        echo_process(arguments.echo_fd)
+        return
     # The same event loop relaydesk serves on, so that the baseline differs
     # from relaydesk only by what relaydesk does.
-    uvloop.run(serve(parser.parse_args().port))
+    uvloop.run(serve(arguments.port))
 
 
 if __name__ == "__main__":

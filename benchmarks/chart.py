@@ -31,6 +31,7 @@ _PERCENTILE_COLOURS = ("#90caf9", "#1e88e5", "#0d47a1")
 # Short names for the rows the chart shows (the table's own are longer).
 _LABELS = {
     "unary.writer_hop_vs_echo": "writer hop / echo (the hop alone)",
+    "unary.process_hop_vs_echo": "writer process hop / echo",
     "unary.send_message_vs_echo": "SendMessage / echo",
     "unary.send_message_vs_writer_hop": "SendMessage / writer hop",
     "unary.deliver_inbound_vs_echo": "DeliverInbound, new conversation / echo",
@@ -43,6 +44,7 @@ _LABELS = {
 _SIDES = {
     "echo": "echo",
     "writer_hop": "writer hop",
+    "process_hop": "writer process\nhop",
     "send_message": "SendMessage",
     "send_message_metrics_on": "SendMessage\nmetrics on",
     "deliver_inbound": "DeliverInbound\nnew conversation",

@@ -157,6 +157,7 @@ class Side:
 
 ECHO = Side("echo", "echo", "relaydesk.benchmarks.Bare/Echo")
 HOP = Side("writer_hop", "writer hop", "relaydesk.benchmarks.Bare/HopEcho")
+PROCESS_HOP = Side("process_hop", "writer process hop", "relaydesk.benchmarks.Bare/ProcessHopEcho")
 SEND = Side("send_message", "SendMessage", "relaydesk.v1.ChannelService/SendMessage")
 SEND_METERED = Side(
     "send_message_metrics_on",
@@ -168,7 +169,7 @@ INBOUND = Side(
     "DeliverInbound, new conversation",
     "relaydesk.v1.GatewayService/DeliverInbound",
 )
-UNARY_SIDES = (ECHO, HOP, SEND, SEND_METERED, INBOUND)
+UNARY_SIDES = (ECHO, HOP, PROCESS_HOP, SEND, SEND_METERED, INBOUND)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -214,6 +215,11 @@ async def measure_all(settings: Settings, data_root: Path) -> Figures:
             [
                 (ECHO.label, bare, lambda server, _: suites.bare_calls(server, "Echo", s)),
                 (HOP.label, bare, lambda server, _: suites.bare_calls(server, "HopEcho", s)),
+                (
+                    PROCESS_HOP.label,
+                    bare,
+                    lambda server, _: suites.bare_calls(server, "ProcessHopEcho", s),
+                ),
                 (SEND.label, relaydesk, send),
                 (SEND_METERED.label, metered, send),
                 (INBOUND.label, inbound, suites.relaydesk_inbound(s)),
@@ -339,6 +345,14 @@ def rows(settings: Settings, f: Figures) -> list[report.Row]:
             None,
         ),
         report.at_least_ratio_row(
+            "unary.process_hop_vs_echo",
+            "unary calls/s: writer process hop vs echo",
+            _calls_rate(f, PROCESS_HOP),
+            echo,
+            per_s,
+            None,
+        ),
+        report.at_least_ratio_row(
             "unary.send_message_vs_echo",
             "unary calls/s: SendMessage vs echo",
             send,
@@ -379,7 +393,7 @@ def rows(settings: Settings, f: Figures) -> list[report.Row]:
             0.03,
         ),
     ]
-    for side in (HOP, SEND, INBOUND):
+    for side in (HOP, PROCESS_HOP, SEND, INBOUND):
         result.append(
             report.latency_pair_row(
                 f"unary.latency.{side.key}",
