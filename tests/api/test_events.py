@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import gc
 import random
+import weakref
 from typing import Any
 
 import grpc
@@ -329,3 +331,31 @@ async def test_a_cut_subscriber_silent_past_the_grace_is_let_go_then_told_where_
     assert seen == list(range(1, total + 1))
     resumed.cancel()
     await slow.close()
+
+
+async def test_an_ended_stream_is_freed_as_it_ends_not_left_to_the_collector(
+    harness: Harness,
+) -> None:
+    """What a stream held must go when it ends, by reference counting: state caught in a
+    reference cycle waits for the collector's full pass, and a server whose streams come
+    and go by the thousand then pauses every call and stream for tens of milliseconds
+    each time that pass frees them all at once."""
+    rd = harness.client
+    streams = harness.running.streams
+    await new_channel(rd)
+    gc.disable()
+    try:
+        call = subscribe(rd, after_sequence=0)
+        await read_events(call, 1)
+        async with asyncio.timeout(WAIT):
+            await streams.wait_for_open_streams(1)
+        freed = asyncio.Event()
+        (subscription,) = streams.bus.live()
+        weakref.finalize(subscription, freed.set)
+        del subscription
+        call.cancel()
+        async with asyncio.timeout(WAIT):
+            await streams.wait_for_open_streams(0)
+            await freed.wait()
+    finally:
+        gc.enable()

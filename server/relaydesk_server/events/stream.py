@@ -299,6 +299,9 @@ class EventStreams:
         finally:
             subscription.finished = True
             self.bus.unsubscribe(subscription)
+            # Its watch holds this stream's task, which holds how it ended: a cycle
+            # that only the collector's full pass would free, all at once.
+            subscription.on_cut = None
 
     def _frame(self, event: LoggedEvent, rewrite: Callable[[LoggedEvent], bytes] | None) -> bytes:
         if rewrite is not None and event.type in REDACTED_FOR_CUSTOMERS:
