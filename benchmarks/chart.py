@@ -37,6 +37,7 @@ _LABELS = {
     "unary.deliver_inbound_vs_echo": "DeliverInbound, new conversation / echo",
     "unary.deliver_inbound_vs_writer_hop": "DeliverInbound, new conversation / writer hop",
     "unary.metrics_cost": "SendMessage, metrics on / off",
+    "unary.twin_difference": "SendMessage, a second identical server / the first",
     "routing.burst_vs_echo": "burst offers/s / echo calls/s",
 }
 
@@ -47,6 +48,7 @@ _SIDES = {
     "process_hop": "writer process\nhop",
     "send_message": "SendMessage",
     "send_message_metrics_on": "SendMessage\nmetrics on",
+    "send_message_twin": "SendMessage\n2nd server",
     "deliver_inbound": "DeliverInbound\nnew conversation",
 }
 

@@ -165,21 +165,29 @@ def cost_row(
     measured: float | Failure,
     baseline: float | Failure,
     unit: Unit,
-    maximum_cost: float,
+    maximum_cost: float | None,
 ) -> Row:
-    """A throughput that may cost at most `maximum_cost` (a fraction) of its baseline's: the
-    cost is 1 - measured/baseline (below 0 when it came out faster, which is noise)."""
+    """A throughput that may cost at most `maximum_cost` (a fraction; None: no target) of
+    its baseline's: the cost is 1 - measured/baseline (below 0 when it came out faster,
+    which is noise)."""
     ratio = _ratio(measured, baseline)
-    met = None if ratio is None else 1 - ratio <= maximum_cost
+    met = None if ratio is None or maximum_cost is None else 1 - ratio <= maximum_cost
     return Row(
         key,
         figure,
         _shown(measured, unit),
         _shown(baseline, unit),
         "-" if ratio is None else f"{ratio:.3f} (cost {(1 - ratio) * 100:.1f} %)",
-        f"cost ≤ {maximum_cost * 100:g} %",
+        "-" if maximum_cost is None else f"cost ≤ {maximum_cost * 100:g} %",
         _result(met),
-        _data(unit, measured, baseline, ratio, ("cost_at_most", maximum_cost), met),
+        _data(
+            unit,
+            measured,
+            baseline,
+            ratio,
+            None if maximum_cost is None else ("cost_at_most", maximum_cost),
+            met,
+        ),
     )
 
 

@@ -164,12 +164,19 @@ SEND_METERED = Side(
     "SendMessage, metrics on",
     "relaydesk.v1.ChannelService/SendMessage",
 )
+# The control of the metrics figure: a third relaydesk server, the same as the first, whose
+# difference from it is what two identical servers differ by in one run.
+SEND_TWIN = Side(
+    "send_message_twin",
+    "SendMessage, a second server",
+    "relaydesk.v1.ChannelService/SendMessage",
+)
 INBOUND = Side(
     "deliver_inbound",
     "DeliverInbound, new conversation",
     "relaydesk.v1.GatewayService/DeliverInbound",
 )
-UNARY_SIDES = (ECHO, HOP, PROCESS_HOP, SEND, SEND_METERED, INBOUND)
+UNARY_SIDES = (ECHO, HOP, PROCESS_HOP, SEND, SEND_METERED, SEND_TWIN, INBOUND)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -204,6 +211,7 @@ async def measure_all(settings: Settings, data_root: Path) -> Figures:
     metered = await _start(
         "relaydesk with metrics", lambda: _relaydesk(data_root / "metered", metrics=True)
     )
+    twin = await _start("relaydesk, a second one", lambda: _relaydesk(data_root / "twin"))
     inbound = await _start(
         "relaydesk for DeliverInbound", lambda: _relaydesk(data_root / "inbound")
     )
@@ -222,6 +230,7 @@ async def measure_all(settings: Settings, data_root: Path) -> Figures:
                 ),
                 (SEND.label, relaydesk, send),
                 (SEND_METERED.label, metered, send),
+                (SEND_TWIN.label, twin, send),
                 (INBOUND.label, inbound, suites.relaydesk_inbound(s)),
             ],
             unary_s,
@@ -233,7 +242,9 @@ async def measure_all(settings: Settings, data_root: Path) -> Figures:
             lambda server, _: suites.relaydesk_scrape(server),
             _SETUP_S,
         )
-        await _stop(metered)  # the figures below are measured without these two
+        # The figures below are measured without these three.
+        await _stop(metered)
+        await _stop(twin)
         await _stop(inbound)
         fan_out: dict[int, Pair[FanOut]] = {}
         for subscribers, messages in s.fan_out:
@@ -255,6 +266,7 @@ async def measure_all(settings: Settings, data_root: Path) -> Figures:
         await _stop(bare)
         await _stop(relaydesk)
         await _stop(metered)
+        await _stop(twin)
         await _stop(inbound)
 
     fresh_bare = await _start("bare", _bare)
@@ -391,6 +403,15 @@ def rows(settings: Settings, f: Figures) -> list[report.Row]:
             send,
             per_s,
             0.03,
+        ),
+        report.cost_row(
+            "unary.twin_difference",
+            "unary calls/s: SendMessage on a second, identical server (the metrics "
+            "figure's control); baseline: the first",
+            _calls_rate(f, SEND_TWIN),
+            send,
+            per_s,
+            None,
         ),
     ]
     for side in (HOP, PROCESS_HOP, SEND, INBOUND):
@@ -658,7 +679,10 @@ def _metrics_notes(f: Figures) -> list[str]:
         "metrics on vs off: a second relaydesk server, the same but for "
         "--metrics-listen=127.0.0.1:0, measured in the same rounds with the same ghz load "
         "(the relaydesk servers take turns at going first); cost = 1 - on/off "
-        "(below 0 it is noise)."
+        "(below 0 it is noise). Its control: a third relaydesk server, the same as the "
+        "first in every way, in the same rounds; what it differs by from the first is "
+        "what two identical servers differ by in this run, so a metrics cost within that "
+        "is not told apart from nothing."
     ]
     scraped = f.scraped
     if not isinstance(scraped, Failure) and scraped.batches:
