@@ -4,7 +4,7 @@
 
 It prints one JSON line on stdout, `{"message": "bare server is serving", "port": N}`,
 and serves on 127.0.0.1 until SIGTERM or SIGINT. Its one service, `relaydesk.benchmarks.Bare`,
-is served without serializers (raw bytes in and out), in four methods:
+is served without serializers (raw bytes in and out), in five methods:
 
 - Echo (unary): answers with the request's bytes.
 - HopEcho (unary): the writer-hop baseline. Answers with the request's bytes once a writer
@@ -60,7 +60,6 @@ PACKAGE = "relaydesk.benchmarks"
 SERVICE = f"{PACKAGE}.Bare"
 ECHO = f"/{SERVICE}/Echo"
 HOP_ECHO = f"/{SERVICE}/HopEcho"
-PROCESS_HOP_ECHO = f"/{SERVICE}/ProcessHopEcho"
 SUBSCRIBE = f"/{SERVICE}/Subscribe"
 PUBLISH = f"/{SERVICE}/Publish"
 READY = "bare server is serving"
@@ -206,15 +205,9 @@ class ProcessHop(asyncio.Protocol):
     async def start(self) -> None:
         ours, theirs = socket.socketpair()
         with theirs:
+            fd = theirs.fileno()
             self._child = await asyncio.create_subprocess_exec(
-                *[
-                    sys.executable,
-                    "-m",
-                    "benchmarks.bare_server",
-                    "--echo-fd",
-                    str(theirs.fileno()),
-                ],
-                pass_fds=(theirs.fileno(),),
+                sys.executable, "-m", "benchmarks.bare_server", f"--echo-fd={fd}", pass_fds=(fd,)
             )
         await asyncio.get_running_loop().create_connection(lambda: self, sock=ours)
 
