@@ -222,9 +222,10 @@ class ProcessHop(asyncio.Protocol):
         self._transport = cast(asyncio.Transport, transport)
 
     async def hop(self, payload: bytes) -> bytes:
-        future: asyncio.Future[bytes] = asyncio.get_running_loop().create_future()
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[bytes] = loop.create_future()
         if not self._outgoing:
-            asyncio.get_running_loop().call_soon(self._flush)
+            loop.call_soon(self._flush)
         self._outgoing += (_LENGTH.pack(len(payload)), payload)
         self._waiting.append(future)
         return await future

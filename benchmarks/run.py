@@ -162,14 +162,14 @@ SEND = Side("send_message", "SendMessage", "relaydesk.v1.ChannelService/SendMess
 SEND_METERED = Side(
     "send_message_metrics_on",
     "SendMessage, metrics on",
-    "relaydesk.v1.ChannelService/SendMessage",
+    SEND.call,
 )
 # The control of the metrics figure: a third relaydesk server, the same as the first, whose
 # difference from it is what two identical servers differ by in one run.
 SEND_TWIN = Side(
     "send_message_twin",
     "SendMessage, a second server",
-    "relaydesk.v1.ChannelService/SendMessage",
+    SEND.call,
 )
 INBOUND = Side(
     "deliver_inbound",
